@@ -1,0 +1,55 @@
+/* mibew-event-args.h: base class of every event's arguments
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__MIBEW_EVENTS_INSIDE__) && !defined(MIBEW_EVENTS_COMPILATION)
+#error "Only <mibew-events/mibew-events.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "mibew-version-macros.h"
+
+G_BEGIN_DECLS
+
+#define MIBEW_TYPE_EVENT_ARGS (mibew_event_args_get_type ())
+
+MIBEW_AVAILABLE_IN_ALL
+G_DECLARE_DERIVABLE_TYPE (MibewEventArgs, mibew_event_args, MIBEW, EVENT_ARGS, GObject)
+
+/**
+ * MibewEventArgsClass:
+ * @parent_class: the parent class
+ * @return_type: the type listeners of the events using this class return,
+ *   or %G_TYPE_NONE
+ * @fold_return: folds a value a listener returned (transfer full) into the
+ *   arguments: replaces the altered argument (`chain`), appends (assets) or
+ *   merges (dictionaries)
+ * @has_answer: for out events, whether the out slot has been filled
+ * @get_detail: for function-call events, the name of the called function,
+ *   which is the signal's detail
+ *
+ * The class of #MibewEventArgs. The library's argument classes fill in
+ * the virtual functions; it is not meant to be subclassed elsewhere.
+ */
+struct _MibewEventArgsClass
+{
+  GObjectClass parent_class;
+
+  GType    return_type;
+  void     (*fold_return) (MibewEventArgs *self,
+                           gpointer        value);
+  gboolean (*has_answer)  (MibewEventArgs *self);
+  const char *(*get_detail) (MibewEventArgs *self);
+
+  /*< private >*/
+  gpointer padding[8];
+};
+
+MIBEW_AVAILABLE_IN_ALL
+MibewEventArgs *mibew_event_args_new (void);
+
+G_END_DECLS

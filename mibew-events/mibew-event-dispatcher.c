@@ -1,0 +1,782 @@
+/* mibew-event-dispatcher.c: Mibew's EventDispatcher
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mibew-event-dispatcher.h"
+#include "mibew-error.h"
+#include "mibew-event-emitter-private.h"
+
+/**
+ * MibewEventDispatcher:
+ *
+ * Mibew's `\Mibew\EventDispatcher\EventDispatcher`: attach listeners to
+ * events by Mibew's event names, detach them, trigger events.
+ *
+ * The 41 events are signals of 13 category objects, one per Mibew event
+ * category, reachable as read-only properties (#MibewEventDispatcher:thread,
+ * #MibewEventDispatcher:users, ...). A listener can be attached in either
+ * of two ways:
+ *
+ * - by Mibew's event name and a priority, with
+ *   mibew_event_dispatcher_attach_listener() (any language) or
+ *   mibew_event_dispatcher_attach_callback() (C): lower priorities run
+ *   first, equal priorities in attach order, the default is 0;
+ * - by connecting to the signal, `g_signal_connect (dispatcher->thread,
+ *   "post-message", ...)`: such handlers run as documented in
+ *   #MibewEventEmitter.
+ *
+ * Every signal takes one #MibewEventArgs, shared by all listeners, so a
+ * change one listener makes is seen by the next one and by the emitter, as
+ * with Mibew's by-reference `$args`.
+ *
+ * |[<!-- language="C" -->
+ * static gpointer
+ * shout (MibewThreadEvents *events, MibewPostMessageArgs *args, gpointer data)
+ * {
+ *   g_autofree char *loud = g_utf8_strup (mibew_post_message_args_get_message_body (args), -1);
+ *   return g_steal_pointer (&loud);   // the new body, seen by the next listener
+ * }
+ *
+ * MibewEventDispatcher *d = mibew_event_dispatcher_get_default ();
+ * mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0,
+ *                                         G_CALLBACK (shout), NULL, NULL, &error);
+ * ]|
+ *
+ * Where we differ from Mibew: an unknown event name is an error (Mibew
+ * silently does nothing); negative priorities sort numerically (PHP's
+ * `strnatcmp` puts -5 before -10); detaching is by listener id.
+ *
+ * ## Threads
+ *
+ * All functions of the dispatcher and of the category objects are
+ * thread-safe: events may be triggered from several threads at once while
+ * other threads attach and detach listeners. The arguments objects and the
+ * domain objects are not: one emission's arguments belong to the thread
+ * that emits them.
+ */
+struct _MibewEventDispatcher
+{
+  GObject parent_instance;
+
+  MibewEventEmitter *emitters[MIBEW_N_CATEGORIES];
+  guint last_id;  /* atomic */
+};
+
+G_DEFINE_FINAL_TYPE (MibewEventDispatcher, mibew_event_dispatcher, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  /* PROP_<CATEGORY> = category + 1 */
+  N_PROPS = MIBEW_N_CATEGORIES + 1
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType (* const emitter_types[MIBEW_N_CATEGORIES]) (void) = {
+  mibew_ban_events_get_type,
+  mibew_button_events_get_type,
+  mibew_cron_events_get_type,
+  mibew_group_events_get_type,
+  mibew_invitation_events_get_type,
+  mibew_operator_events_get_type,
+  mibew_page_events_get_type,
+  mibew_resource_events_get_type,
+  mibew_routing_events_get_type,
+  mibew_thread_events_get_type,
+  mibew_users_events_get_type,
+  mibew_visitor_events_get_type,
+  mibew_widget_events_get_type,
+};
+
+static const char * const category_names[MIBEW_N_CATEGORIES] = {
+  "ban",
+  "button",
+  "cron",
+  "group",
+  "invitation",
+  "operator",
+  "page",
+  "resource",
+  "routing",
+  "thread",
+  "users",
+  "visitor",
+  "widget",
+};
+
+static void
+mibew_event_dispatcher_dispose (GObject *object)
+{
+  MibewEventDispatcher *self = MIBEW_EVENT_DISPATCHER (object);
+
+  for (guint i = 0; i < MIBEW_N_CATEGORIES; i++)
+    g_clear_object (&self->emitters[i]);
+
+  G_OBJECT_CLASS (mibew_event_dispatcher_parent_class)->dispose (object);
+}
+
+static void
+mibew_event_dispatcher_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  MibewEventDispatcher *self = MIBEW_EVENT_DISPATCHER (object);
+
+  if (prop_id >= 1 && prop_id <= MIBEW_N_CATEGORIES)
+    g_value_set_object (value, self->emitters[prop_id - 1]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+mibew_event_dispatcher_class_init (MibewEventDispatcherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mibew_event_dispatcher_dispose;
+  object_class->get_property = mibew_event_dispatcher_get_property;
+
+  /**
+   * MibewEventDispatcher:ban:
+   *
+   * The #MibewBanEvents object carrying the ban events.
+   */
+  /**
+   * MibewEventDispatcher:button:
+   *
+   * The #MibewButtonEvents object carrying the button events.
+   */
+  /**
+   * MibewEventDispatcher:cron:
+   *
+   * The #MibewCronEvents object carrying the cron events.
+   */
+  /**
+   * MibewEventDispatcher:group:
+   *
+   * The #MibewGroupEvents object carrying the group events.
+   */
+  /**
+   * MibewEventDispatcher:invitation:
+   *
+   * The #MibewInvitationEvents object carrying the invitation events.
+   */
+  /**
+   * MibewEventDispatcher:operator:
+   *
+   * The #MibewOperatorEvents object carrying the operator events.
+   */
+  /**
+   * MibewEventDispatcher:page:
+   *
+   * The #MibewPageEvents object carrying the page events.
+   */
+  /**
+   * MibewEventDispatcher:resource:
+   *
+   * The #MibewResourceEvents object carrying the resource events.
+   */
+  /**
+   * MibewEventDispatcher:routing:
+   *
+   * The #MibewRoutingEvents object carrying the routing events.
+   */
+  /**
+   * MibewEventDispatcher:thread:
+   *
+   * The #MibewThreadEvents object carrying the thread events.
+   */
+  /**
+   * MibewEventDispatcher:users:
+   *
+   * The #MibewUsersEvents object carrying the users events.
+   */
+  /**
+   * MibewEventDispatcher:visitor:
+   *
+   * The #MibewVisitorEvents object carrying the visitor events.
+   */
+  /**
+   * MibewEventDispatcher:widget:
+   *
+   * The #MibewWidgetEvents object carrying the widget events.
+   */
+  for (guint i = 0; i < MIBEW_N_CATEGORIES; i++)
+    properties[i + 1] = g_param_spec_object (category_names[i], NULL, NULL,
+                                             emitter_types[i] (),
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mibew_event_dispatcher_init (MibewEventDispatcher *self)
+{
+  for (guint i = 0; i < MIBEW_N_CATEGORIES; i++)
+    self->emitters[i] = g_object_new (emitter_types[i] (), NULL);
+}
+
+/**
+ * mibew_event_dispatcher_new:
+ *
+ * Creates a dispatcher of its own, with no listener. Most programs use
+ * the process-wide one, mibew_event_dispatcher_get_default().
+ *
+ * Returns: (transfer full): a new #MibewEventDispatcher
+ */
+MibewEventDispatcher *
+mibew_event_dispatcher_new (void)
+{
+  return g_object_new (MIBEW_TYPE_EVENT_DISPATCHER, NULL);
+}
+
+/**
+ * mibew_event_dispatcher_get_default:
+ *
+ * Gets the process-wide dispatcher, as Mibew's
+ * `EventDispatcher::getInstance()`. It is created on first use and lives
+ * until the process ends.
+ *
+ * Returns: (transfer none): the default #MibewEventDispatcher
+ */
+MibewEventDispatcher *
+mibew_event_dispatcher_get_default (void)
+{
+  static MibewEventDispatcher *instance;
+
+  if (g_once_init_enter (&instance))
+    g_once_init_leave (&instance, mibew_event_dispatcher_new ());
+  return instance;
+}
+
+static const MibewEventInfo *
+lookup_or_error (const char  *event_name,
+                 GQuark      *detail,
+                 GError     **error)
+{
+  const MibewEventInfo *info = mibew_event_lookup (event_name, detail);
+
+  if (info == NULL)
+    g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT,
+                 "Unknown event “%s”", event_name);
+  return info;
+}
+
+/**
+ * mibew_event_dispatcher_attach_listener:
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event, such as `threadPostMessage`;
+ *   function-call events take an optional detail,
+ *   `threadFunctionCall::microtime`, to see only that function
+ * @priority: lower priorities run first; Mibew's default is 0
+ * @closure: the listener, with the signature of the event's signal
+ * @error: return location for a #GError
+ *
+ * Attaches a listener to an event, as Mibew's `attachListener()`. The
+ * same closure may be attached twice and then runs twice.
+ *
+ * Plain C closures (g_cclosure_new()) are called directly, without
+ * marshalling; closures of the language bindings go through their
+ * marshaller.
+ *
+ * Returns: the listener's id (never 0), for
+ *   mibew_event_dispatcher_detach_listener(), or 0 with @error set to
+ *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT
+ */
+guint
+mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
+                                        const char            *event_name,
+                                        int                    priority,
+                                        GClosure              *closure,
+                                        GError               **error)
+{
+  const MibewEventInfo *info;
+  GQuark detail;
+  guint id;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+  g_return_val_if_fail (event_name != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (closure == NULL)
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
+                   "No listener given for “%s”", event_name);
+      return 0;
+    }
+
+  info = lookup_or_error (event_name, &detail, error);
+  if (info == NULL)
+    {
+      /* a floating closure is ours to dispose of, as with GSignal */
+      g_closure_sink (g_closure_ref (closure));
+      g_closure_unref (closure);
+      return 0;
+    }
+
+  do
+    id = (guint) g_atomic_int_add ((gint *) &self->last_id, 1) + 1;
+  while (id == 0);
+
+  return mibew_event_emitter_attach (self->emitters[info->category], info, detail,
+                                     priority, closure, id);
+}
+
+/**
+ * mibew_event_dispatcher_attach_callback: (skip)
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event
+ * @priority: lower priorities run first; Mibew's default is 0
+ * @callback: the listener, with the signature of the event's signal:
+ *   `void (*) (MibewXxxEvents *, MibewXxxArgs *, gpointer)` for notify
+ *   events, returning a (transfer full) answer or %NULL otherwise
+ * @user_data: data passed to @callback
+ * @destroy_notify: (nullable): frees @user_data once the listener is
+ *   detached and no emission uses it any more
+ * @error: return location for a #GError
+ *
+ * The C shorthand for mibew_event_dispatcher_attach_listener() with
+ * g_cclosure_new().
+ *
+ * Returns: the listener's id, or 0 with @error set
+ */
+guint
+mibew_event_dispatcher_attach_callback (MibewEventDispatcher  *self,
+                                        const char            *event_name,
+                                        int                    priority,
+                                        GCallback              callback,
+                                        gpointer               user_data,
+                                        GDestroyNotify         destroy_notify,
+                                        GError               **error)
+{
+  g_return_val_if_fail (callback != NULL, 0);
+
+  return mibew_event_dispatcher_attach_listener (self, event_name, priority,
+                                                 g_cclosure_new (callback, user_data,
+                                                                 (GClosureNotify) (void (*) (void)) destroy_notify),
+                                                 error);
+}
+
+/**
+ * mibew_event_dispatcher_detach_listener:
+ * @self: a #MibewEventDispatcher
+ * @event_name: the event the listener was attached to (a detail, if any,
+ *   may be left out)
+ * @listener_id: the id mibew_event_dispatcher_attach_listener() returned
+ * @error: return location for a #GError
+ *
+ * Detaches exactly one listener. It does not run again, not even later in
+ * an emission that is running now.
+ *
+ * Returns: %TRUE if the listener was detached; %FALSE with @error set to
+ *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT or
+ *   %MIBEW_EVENTS_ERROR_UNKNOWN_LISTENER otherwise
+ */
+gboolean
+mibew_event_dispatcher_detach_listener (MibewEventDispatcher  *self,
+                                        const char            *event_name,
+                                        guint                  listener_id,
+                                        GError               **error)
+{
+  const MibewEventInfo *info;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), FALSE);
+  g_return_val_if_fail (event_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = lookup_or_error (event_name, NULL, error);
+  if (info == NULL)
+    {
+      /* "event::detail" is accepted too */
+      g_autofree char *base = g_strdup (event_name);
+      char *sep = strstr (base, "::");
+
+      if (sep == NULL)
+        return FALSE;
+      *sep = '\0';
+      g_clear_error (error);
+      info = lookup_or_error (base, NULL, error);
+      if (info == NULL)
+        return FALSE;
+    }
+
+  if (!mibew_event_emitter_detach (self->emitters[info->category], info, listener_id))
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_LISTENER,
+                   "No listener %u is attached to “%s”", listener_id, info->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mibew_event_dispatcher_trigger:
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event
+ * @args: the arguments, of the class the event takes (see
+ *   mibew_event_dispatcher_describe_event())
+ * @error: return location for a #GError
+ *
+ * Triggers an event by name, as Mibew's `triggerEvent()`. When it returns,
+ * @args holds what the listeners left there. The typed emitters of the
+ * category objects (mibew_thread_events_emit_post_message(), ...) do the
+ * same without the name lookup.
+ *
+ * Returns: %TRUE if the event ran; %FALSE with @error set to
+ *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT or
+ *   %MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS (and nothing emitted) otherwise
+ */
+gboolean
+mibew_event_dispatcher_trigger (MibewEventDispatcher  *self,
+                                const char            *event_name,
+                                MibewEventArgs        *args,
+                                GError               **error)
+{
+  const MibewEventInfo *info;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), FALSE);
+  g_return_val_if_fail (event_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = lookup_or_error (event_name, NULL, error);
+  if (info == NULL)
+    return FALSE;
+
+  if (args == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (args, info->args_type ()))
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
+                   "“%s” takes %s arguments, not %s", info->name,
+                   g_type_name (info->args_type ()),
+                   args != NULL ? G_OBJECT_TYPE_NAME (args) : "NULL");
+      return FALSE;
+    }
+
+  mibew_event_emitter_emit (self->emitters[info->category], mibew_event_info_id (info), args);
+  return TRUE;
+}
+
+/**
+ * mibew_event_dispatcher_get_listener_count:
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event
+ *
+ * Counts the listeners attached to an event through the dispatcher, plus
+ * one if handlers are connected to its signal directly.
+ *
+ * Returns: the number of listeners; 0 for an unknown event
+ */
+guint
+mibew_event_dispatcher_get_listener_count (MibewEventDispatcher *self,
+                                           const char           *event_name)
+{
+  const MibewEventInfo *info;
+  MibewEventEmitter *emitter;
+  guint signal_id;
+  guint n;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+  g_return_val_if_fail (event_name != NULL, 0);
+
+  info = mibew_event_lookup (event_name, NULL);
+  if (info == NULL)
+    return 0;
+  emitter = self->emitters[info->category];
+  n = mibew_event_emitter_count_listeners (emitter, info);
+  signal_id = g_signal_lookup (info->signal_name, G_OBJECT_TYPE (emitter));
+  if (g_signal_has_handler_pending (emitter, signal_id, 0, TRUE))
+    n++;
+  return n;
+}
+
+/**
+ * mibew_event_dispatcher_list_events:
+ *
+ * Lists Mibew's 41 event names, in the order of Mibew's documentation.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the event names
+ */
+const char * const *
+mibew_event_dispatcher_list_events (void)
+{
+  static const char *names[MIBEW_N_EVENTS + 1];
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint i = 0; i < MIBEW_N_EVENTS; i++)
+        names[i] = mibew_event_table[i].name;
+      names[MIBEW_N_EVENTS] = NULL;
+      g_once_init_leave (&once, 1);
+    }
+  return names;
+}
+
+/**
+ * mibew_event_dispatcher_describe_event:
+ * @event_name: Mibew's name of the event
+ * @category: (out) (optional): the category whose object carries it
+ * @signal_name: (out) (optional) (transfer none): the name of its signal
+ * @kind: (out) (optional): how its listeners answer
+ * @args_type: (out) (optional): the #MibewEventArgs subclass it takes
+ *
+ * Describes an event of the table.
+ *
+ * Returns: %TRUE if @event_name is one of the 41 events
+ */
+gboolean
+mibew_event_dispatcher_describe_event (const char          *event_name,
+                                       MibewEventCategory  *category,
+                                       const char         **signal_name,
+                                       MibewEventKind      *kind,
+                                       GType               *args_type)
+{
+  const MibewEventInfo *info;
+
+  g_return_val_if_fail (event_name != NULL, FALSE);
+
+  info = mibew_event_lookup (event_name, NULL);
+  if (info == NULL)
+    return FALSE;
+  if (category != NULL)
+    *category = info->category;
+  if (signal_name != NULL)
+    *signal_name = info->signal_name;
+  if (kind != NULL)
+    *kind = info->kind;
+  if (args_type != NULL)
+    *args_type = info->args_type ();
+  return TRUE;
+}
+
+/**
+ * mibew_event_dispatcher_get_emitter:
+ * @self: a #MibewEventDispatcher
+ * @category: a category
+ *
+ * Gets the object carrying the events of @category.
+ *
+ * Returns: (transfer none): the category object
+ */
+MibewEventEmitter *
+mibew_event_dispatcher_get_emitter (MibewEventDispatcher *self,
+                                    MibewEventCategory    category)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+  g_return_val_if_fail ((guint) category < MIBEW_N_CATEGORIES, NULL);
+
+  return self->emitters[category];
+}
+
+/**
+ * mibew_event_dispatcher_get_ban:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the ban events.
+ *
+ * Returns: (transfer none): the #MibewBanEvents of @self
+ */
+MibewBanEvents *
+mibew_event_dispatcher_get_ban (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_BAN_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_BAN]);
+}
+
+/**
+ * mibew_event_dispatcher_get_button:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the button events.
+ *
+ * Returns: (transfer none): the #MibewButtonEvents of @self
+ */
+MibewButtonEvents *
+mibew_event_dispatcher_get_button (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_BUTTON_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_BUTTON]);
+}
+
+/**
+ * mibew_event_dispatcher_get_cron:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the cron events.
+ *
+ * Returns: (transfer none): the #MibewCronEvents of @self
+ */
+MibewCronEvents *
+mibew_event_dispatcher_get_cron (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_CRON_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_CRON]);
+}
+
+/**
+ * mibew_event_dispatcher_get_group:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the group events.
+ *
+ * Returns: (transfer none): the #MibewGroupEvents of @self
+ */
+MibewGroupEvents *
+mibew_event_dispatcher_get_group (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_GROUP_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_GROUP]);
+}
+
+/**
+ * mibew_event_dispatcher_get_invitation:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the invitation events.
+ *
+ * Returns: (transfer none): the #MibewInvitationEvents of @self
+ */
+MibewInvitationEvents *
+mibew_event_dispatcher_get_invitation (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_INVITATION_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_INVITATION]);
+}
+
+/**
+ * mibew_event_dispatcher_get_operator:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the operator events.
+ *
+ * Returns: (transfer none): the #MibewOperatorEvents of @self
+ */
+MibewOperatorEvents *
+mibew_event_dispatcher_get_operator (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_OPERATOR_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_OPERATOR]);
+}
+
+/**
+ * mibew_event_dispatcher_get_page:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the page events.
+ *
+ * Returns: (transfer none): the #MibewPageEvents of @self
+ */
+MibewPageEvents *
+mibew_event_dispatcher_get_page (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_PAGE_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_PAGE]);
+}
+
+/**
+ * mibew_event_dispatcher_get_resource:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the resource events.
+ *
+ * Returns: (transfer none): the #MibewResourceEvents of @self
+ */
+MibewResourceEvents *
+mibew_event_dispatcher_get_resource (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_RESOURCE_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_RESOURCE]);
+}
+
+/**
+ * mibew_event_dispatcher_get_routing:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the routing events.
+ *
+ * Returns: (transfer none): the #MibewRoutingEvents of @self
+ */
+MibewRoutingEvents *
+mibew_event_dispatcher_get_routing (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_ROUTING_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_ROUTING]);
+}
+
+/**
+ * mibew_event_dispatcher_get_thread:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the thread events.
+ *
+ * Returns: (transfer none): the #MibewThreadEvents of @self
+ */
+MibewThreadEvents *
+mibew_event_dispatcher_get_thread (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_THREAD_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_THREAD]);
+}
+
+/**
+ * mibew_event_dispatcher_get_users:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the users events.
+ *
+ * Returns: (transfer none): the #MibewUsersEvents of @self
+ */
+MibewUsersEvents *
+mibew_event_dispatcher_get_users (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_USERS_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_USERS]);
+}
+
+/**
+ * mibew_event_dispatcher_get_visitor:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the visitor events.
+ *
+ * Returns: (transfer none): the #MibewVisitorEvents of @self
+ */
+MibewVisitorEvents *
+mibew_event_dispatcher_get_visitor (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_VISITOR_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_VISITOR]);
+}
+
+/**
+ * mibew_event_dispatcher_get_widget:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets the object carrying the widget events.
+ *
+ * Returns: (transfer none): the #MibewWidgetEvents of @self
+ */
+MibewWidgetEvents *
+mibew_event_dispatcher_get_widget (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return MIBEW_WIDGET_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_WIDGET]);
+}

@@ -1,0 +1,34 @@
+/* mibew-event-emitter-private.h: the listener engine
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "mibew-event-emitter.h"
+#include "mibew-event-table-private.h"
+
+G_BEGIN_DECLS
+
+/* Installs the signals of @category's events on @klass, from the table. */
+void     mibew_event_emitter_class_setup       (MibewEventEmitterClass *klass,
+                                                MibewEventCategory      category);
+
+guint    mibew_event_emitter_attach            (MibewEventEmitter      *self,
+                                                const MibewEventInfo   *info,
+                                                GQuark                  detail,
+                                                int                     priority,
+                                                GClosure               *closure,
+                                                guint                   id);
+gboolean mibew_event_emitter_detach            (MibewEventEmitter      *self,
+                                                const MibewEventInfo   *info,
+                                                guint                   id);
+guint    mibew_event_emitter_count_listeners   (MibewEventEmitter      *self,
+                                                const MibewEventInfo   *info);
+
+/* Runs the event. Returns TRUE if an out event was answered. */
+gboolean mibew_event_emitter_emit              (MibewEventEmitter      *self,
+                                                MibewEventId            id,
+                                                MibewEventArgs         *args);
+
+G_END_DECLS

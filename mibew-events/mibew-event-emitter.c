@@ -1,0 +1,677 @@
+/* mibew-event-emitter.c: the listener engine behind every category object
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "mibew-event-emitter-private.h"
+#include "mibew-enum-types.h"
+
+/**
+ * MibewEventEmitter:
+ *
+ * The base class of the 13 category objects (#MibewThreadEvents,
+ * #MibewUsersEvents, ...). It carries one signal per event and runs the
+ * listeners attached through [class@MibewEvents.EventDispatcher].
+ *
+ * ## Order of listeners
+ *
+ * Listeners attached with mibew_event_dispatcher_attach_listener() run in
+ * Mibew's order: lower priority first, equal priorities in attach order.
+ * Handlers connected directly to the signal take part like this:
+ *
+ * - handlers connected with g_signal_connect() run after every dispatcher
+ *   listener of priority 0 or lower and before every listener of a
+ *   positive priority: they behave like priority-0 listeners attached
+ *   after all others;
+ * - handlers connected with g_signal_connect_after() run after every
+ *   dispatcher listener.
+ *
+ * ## Answers
+ *
+ * Besides changing the arguments, a handler of an alter, out or call event
+ * may return a value, which is folded into the arguments before the next
+ * handler runs (see #MibewEventKind). An out event ends as soon as it is
+ * answered.
+ *
+ * ## Threads
+ *
+ * An event may be emitted from several threads at once, and listeners may
+ * be attached and detached from any thread, also while the event runs. A
+ * listener attached during an emission does not run in that emission; a
+ * listener detached during an emission does not run any more, even in
+ * that emission.
+ */
+
+/* How an emission finds its listeners quickly and safely:
+ *
+ * Each event has a slot holding an immutable, sorted snapshot of its
+ * listeners. Attaching or detaching builds a new snapshot under the
+ * dispatcher-wide writer lock and swaps it in; readers never lock. A reader
+ * announces itself in slot->active before loading the snapshot, so a writer
+ * that sees no active reader may free the old snapshot at once, and
+ * otherwise retires it for the last reader to free. Both sides use
+ * sequentially consistent atomics, so either the writer sees the reader or
+ * the reader sees the new snapshot.
+ *
+ * When no GSignal handler is connected (the common case for C hosts), the
+ * typed emitters walk the snapshot directly and call C listeners through
+ * their function pointers: no GValue, no marshaller, no allocation. When a
+ * GSignal handler is connected, the signal is emitted and the class
+ * closure runs the dispatcher's listeners at the documented stages. */
+
+typedef struct
+{
+  gint ref_count;
+  gint detached;
+  guint id;
+  int priority;
+  GQuark detail;
+  GCallback callback;   /* set for plain C closures: called directly */
+  gpointer user_data;
+  gboolean swap;
+  GClosure *closure;
+} Listener;
+
+typedef struct
+{
+  guint n;
+  guint n_low;          /* listeners with priority <= 0 */
+  Listener *items[];
+} ListenerList;
+
+typedef struct
+{
+  ListenerList *list;   /* atomic; NULL when empty */
+  gint active;          /* atomic; emissions reading a snapshot */
+  GSList *retired;      /* under writer_lock */
+} Slot;
+
+typedef struct
+{
+  Slot *slots;
+} MibewEventEmitterPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MibewEventEmitter, mibew_event_emitter, G_TYPE_OBJECT)
+
+static GMutex writer_lock;
+static guint signal_ids[MIBEW_N_EVENTS];
+
+typedef void     (*NotifyFunc) (gpointer instance, gpointer args, gpointer user_data);
+typedef gpointer (*AnswerFunc) (gpointer instance, gpointer args, gpointer user_data);
+
+/* ---------------------------------------------------------------------- */
+/* listeners and snapshots                                                */
+
+static Listener *
+listener_ref (Listener *l)
+{
+  g_atomic_int_inc (&l->ref_count);
+  return l;
+}
+
+static void
+listener_unref (Listener *l)
+{
+  if (g_atomic_int_dec_and_test (&l->ref_count))
+    {
+      g_closure_unref (l->closure);
+      g_free (l);
+    }
+}
+
+static ListenerList *
+list_new (guint n)
+{
+  ListenerList *list = g_malloc0 (sizeof (ListenerList) + n * sizeof (Listener *));
+
+  list->n = n;
+  return list;
+}
+
+static void
+list_free (gpointer data)
+{
+  ListenerList *list = data;
+
+  for (guint i = 0; i < list->n; i++)
+    listener_unref (list->items[i]);
+  g_free (list);
+}
+
+static void
+list_count_low (ListenerList *list)
+{
+  list->n_low = 0;
+  while (list->n_low < list->n && list->items[list->n_low]->priority <= 0)
+    list->n_low++;
+}
+
+/* Called with writer_lock held. */
+static void
+slot_replace (Slot         *slot,
+              ListenerList *list)
+{
+  ListenerList *old = g_atomic_pointer_exchange (&slot->list, list);
+
+  if (old == NULL)
+    return;
+  if (g_atomic_int_get (&slot->active) == 0)
+    list_free (old);
+  else
+    slot->retired = g_slist_prepend (slot->retired, old);
+}
+
+static inline ListenerList *
+slot_enter (Slot *slot)
+{
+  g_atomic_int_inc (&slot->active);
+  return g_atomic_pointer_get (&slot->list);
+}
+
+static void
+slot_reclaim (Slot *slot)
+{
+  GSList *retired = NULL;
+
+  g_mutex_lock (&writer_lock);
+  if (g_atomic_int_get (&slot->active) == 0)
+    retired = g_steal_pointer (&slot->retired);
+  g_mutex_unlock (&writer_lock);
+  g_slist_free_full (retired, list_free);
+}
+
+static inline void
+slot_leave (Slot *slot)
+{
+  if (g_atomic_int_dec_and_test (&slot->active) &&
+      g_atomic_pointer_get (&slot->retired) != NULL)
+    slot_reclaim (slot);
+}
+
+static Slot *
+get_slot (MibewEventEmitter *self,
+          MibewEventId       id)
+{
+  MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
+  MibewEventEmitterClass *klass = MIBEW_EVENT_EMITTER_GET_CLASS (self);
+
+  g_assert (id >= klass->first_event && id < klass->first_event + klass->n_events);
+  return &priv->slots[id - klass->first_event];
+}
+
+/* ---------------------------------------------------------------------- */
+/* running listeners                                                      */
+
+static gpointer
+steal_value (GValue *value)
+{
+  gpointer ret = NULL;
+
+  if (G_VALUE_TYPE (value) == G_TYPE_INVALID || G_VALUE_TYPE (value) == G_TYPE_NONE)
+    return NULL;
+  if (G_VALUE_HOLDS_STRING (value))
+    ret = g_value_dup_string (value);
+  else if (G_VALUE_HOLDS_OBJECT (value))
+    ret = g_value_dup_object (value);
+  else if (G_VALUE_HOLDS_BOXED (value))
+    ret = g_value_dup_boxed (value);
+  return ret;
+}
+
+/* Bindings' closures (Python, GJS) and C closures with a marshaller go
+ * through GClosure; this is the slow but general path. */
+static gpointer
+invoke_closure (GClosure       *closure,
+                gpointer        instance,
+                MibewEventArgs *args,
+                GType           return_type)
+{
+  GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  GValue ret = G_VALUE_INIT;
+  gpointer answer;
+
+  g_value_init_from_instance (&params[0], instance);
+  g_value_init (&params[1], G_OBJECT_TYPE (args));
+  g_value_set_object (&params[1], args);
+  if (return_type != G_TYPE_NONE)
+    g_value_init (&ret, return_type);
+
+  g_closure_invoke (closure, return_type != G_TYPE_NONE ? &ret : NULL, 2, params, NULL);
+
+  answer = steal_value (&ret);
+  if (return_type != G_TYPE_NONE)
+    g_value_unset (&ret);
+  g_value_unset (&params[0]);
+  g_value_unset (&params[1]);
+  return answer;
+}
+
+/* Runs items [from, to) of @list. Returns FALSE when an out event was
+ * answered, which ends the emission. */
+static gboolean
+run_listeners (gpointer              instance,
+               const MibewEventInfo *info,
+               ListenerList         *list,
+               guint                 from,
+               guint                 to,
+               GQuark                detail,
+               MibewEventArgs       *args)
+{
+  MibewEventArgsClass *aclass = MIBEW_EVENT_ARGS_GET_CLASS (args);
+
+  for (guint i = from; i < to; i++)
+    {
+      Listener *l = list->items[i];
+      gpointer answer = NULL;
+
+      if (g_atomic_int_get (&l->detached))
+        continue;
+      if (l->detail != 0 && l->detail != detail)
+        continue;
+
+      if (info->kind == MIBEW_EVENT_KIND_NOTIFY)
+        {
+          if (l->callback == NULL)
+            invoke_closure (l->closure, instance, args, G_TYPE_NONE);
+          else if (l->swap)
+            ((NotifyFunc) (void (*) (void)) l->callback) (l->user_data, args, instance);
+          else
+            ((NotifyFunc) (void (*) (void)) l->callback) (instance, args, l->user_data);
+          continue;
+        }
+
+      if (l->callback == NULL)
+        answer = invoke_closure (l->closure, instance, args, aclass->return_type);
+      else if (l->swap)
+        answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->user_data, args, instance);
+      else
+        answer = ((AnswerFunc) (void (*) (void)) l->callback) (instance, args, l->user_data);
+
+      if (answer != NULL)
+        aclass->fold_return (args, answer);
+      if (info->kind == MIBEW_EVENT_KIND_OUT && aclass->has_answer (args))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* the GSignal path                                                       */
+
+/* The emission in progress on this thread, innermost last: the
+ * accumulator has no access to the signal's arguments, so the class
+ * closure publishes them here (pushed in the first stage, popped in the
+ * cleanup stage, which GLib runs even when the emission is stopped). */
+typedef struct
+{
+  MibewEventArgs *args;
+  ListenerList *list;
+  Slot *slot;
+} Frame;
+
+static void
+frames_free (gpointer data)
+{
+  g_array_free (data, TRUE);
+}
+
+static GPrivate frames_key = G_PRIVATE_INIT (frames_free);
+
+static GArray *
+get_frames (void)
+{
+  GArray *frames = g_private_get (&frames_key);
+
+  if (G_UNLIKELY (frames == NULL))
+    {
+      frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 8);
+      g_private_set (&frames_key, frames);
+    }
+  return frames;
+}
+
+static Frame *
+top_frame (void)
+{
+  GArray *frames = get_frames ();
+
+  if (frames->len == 0)
+    return NULL;
+  return &g_array_index (frames, Frame, frames->len - 1);
+}
+
+static void
+class_closure_marshal (GClosure     *closure,
+                       GValue       *return_value,
+                       guint         n_param_values,
+                       const GValue *param_values,
+                       gpointer      invocation_hint,
+                       gpointer      marshal_data)
+{
+  const MibewEventInfo *info = closure->data;
+  GSignalInvocationHint *hint = invocation_hint;
+  MibewEventEmitter *self = g_value_get_object (&param_values[0]);
+  MibewEventArgs *args = g_value_get_object (&param_values[1]);
+
+  /* GLib keeps earlier stage bits in run_type: test the latest first */
+  if (hint->run_type & G_SIGNAL_RUN_CLEANUP)
+    {
+      GArray *frames = get_frames ();
+      Frame *frame = top_frame ();
+
+      g_assert (frame != NULL && frame->args == args);
+      slot_leave (frame->slot);
+      g_array_set_size (frames, frames->len - 1);
+    }
+  else if (hint->run_type & G_SIGNAL_RUN_LAST)
+    {
+      Frame *frame = top_frame ();
+
+      g_assert (frame != NULL && frame->args == args);
+      if (frame->list != NULL &&
+          !run_listeners (self, info, frame->list, frame->list->n_low, frame->list->n,
+                          hint->detail, args))
+        g_signal_stop_emission (self, hint->signal_id, hint->detail);
+    }
+  else if (hint->run_type & G_SIGNAL_RUN_FIRST)
+    {
+      Frame frame;
+
+      frame.args = args;
+      frame.slot = get_slot (self, mibew_event_info_id (info));
+      frame.list = slot_enter (frame.slot);
+      g_array_append_val (get_frames (), frame);
+
+      if (frame.list != NULL &&
+          !run_listeners (self, info, frame.list, 0, frame.list->n_low, hint->detail, args))
+        g_signal_stop_emission (self, hint->signal_id, hint->detail);
+    }
+}
+
+static gboolean
+accumulate (GSignalInvocationHint *hint,
+            GValue                *return_accu,
+            const GValue          *handler_return,
+            gpointer               data)
+{
+  const MibewEventInfo *info = data;
+  Frame *frame;
+  MibewEventArgsClass *aclass;
+  gpointer answer;
+
+  /* GLib accumulates the cleanup stage's (empty) return too, after our
+   * class closure popped the frame. */
+  if (hint->run_type & G_SIGNAL_RUN_CLEANUP)
+    return TRUE;
+
+  /* Only our class closure pushes frames, and it always runs first. */
+  frame = top_frame ();
+  g_return_val_if_fail (frame != NULL, TRUE);
+
+  aclass = MIBEW_EVENT_ARGS_GET_CLASS (frame->args);
+  answer = steal_value ((GValue *) handler_return);
+  if (answer != NULL)
+    aclass->fold_return (frame->args, answer);
+  if (info->kind == MIBEW_EVENT_KIND_OUT && aclass->has_answer (frame->args))
+    return FALSE;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+mibew_event_emitter_finalize (GObject *object)
+{
+  MibewEventEmitter *self = MIBEW_EVENT_EMITTER (object);
+  MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
+  MibewEventEmitterClass *klass = MIBEW_EVENT_EMITTER_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_events; i++)
+    {
+      Slot *slot = &priv->slots[i];
+
+      g_slist_free_full (slot->retired, list_free);
+      if (slot->list != NULL)
+        {
+          for (guint j = 0; j < slot->list->n; j++)
+            g_atomic_int_set (&slot->list->items[j]->detached, 1);
+          list_free (slot->list);
+        }
+    }
+  g_free (priv->slots);
+
+  G_OBJECT_CLASS (mibew_event_emitter_parent_class)->finalize (object);
+}
+
+/* Not in init: while a parent's instance init runs, the instance still
+ * has the parent's class, which knows no events. */
+static void
+mibew_event_emitter_constructed (GObject *object)
+{
+  MibewEventEmitter *self = MIBEW_EVENT_EMITTER (object);
+  MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
+
+  priv->slots = g_new0 (Slot, MIBEW_EVENT_EMITTER_GET_CLASS (self)->n_events);
+
+  G_OBJECT_CLASS (mibew_event_emitter_parent_class)->constructed (object);
+}
+
+static void
+mibew_event_emitter_class_init (MibewEventEmitterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = mibew_event_emitter_constructed;
+  object_class->finalize = mibew_event_emitter_finalize;
+}
+
+static void
+mibew_event_emitter_init (MibewEventEmitter *self)
+{
+}
+
+void
+mibew_event_emitter_class_setup (MibewEventEmitterClass *klass,
+                                 MibewEventCategory      category)
+{
+  GType itype = G_TYPE_FROM_CLASS (klass);
+  guint first = MIBEW_N_EVENTS;
+  guint n = 0;
+
+  klass->category = category;
+
+  for (guint i = 0; i < MIBEW_N_EVENTS; i++)
+    {
+      const MibewEventInfo *info = &mibew_event_table[i];
+      GType args_type = info->args_type ();
+      MibewEventArgsClass *aclass;
+      GClosure *class_closure;
+      GSignalFlags flags;
+
+      if (info->category != category)
+        continue;
+      /* the table keeps each category's events together */
+      g_assert (first == MIBEW_N_EVENTS || first + n == i);
+      if (first == MIBEW_N_EVENTS)
+        first = i;
+      n++;
+
+      aclass = g_type_class_ref (args_type);  /* kept: args classes are static */
+      class_closure = g_closure_new_simple (sizeof (GClosure), (gpointer) info);
+      g_closure_set_marshal (class_closure, class_closure_marshal);
+
+      flags = G_SIGNAL_RUN_FIRST | G_SIGNAL_RUN_LAST | G_SIGNAL_RUN_CLEANUP;
+      if (info->kind == MIBEW_EVENT_KIND_CALL)
+        flags |= G_SIGNAL_DETAILED;
+
+      signal_ids[i] = g_signal_newv (info->signal_name, itype, flags, class_closure,
+                                     aclass->return_type != G_TYPE_NONE ? accumulate : NULL,
+                                     aclass->return_type != G_TYPE_NONE ? (gpointer) info : NULL,
+                                     NULL /* generic marshaller */,
+                                     aclass->return_type,
+                                     1, &args_type);
+    }
+  klass->first_event = first;
+  klass->n_events = n;
+}
+
+/**
+ * mibew_event_emitter_get_category:
+ * @self: a #MibewEventEmitter
+ *
+ * Gets which of Mibew's 13 event categories @self carries.
+ *
+ * Returns: the category
+ */
+MibewEventCategory
+mibew_event_emitter_get_category (MibewEventEmitter *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_EMITTER (self), 0);
+
+  return MIBEW_EVENT_EMITTER_GET_CLASS (self)->category;
+}
+
+guint
+mibew_event_emitter_attach (MibewEventEmitter    *self,
+                            const MibewEventInfo *info,
+                            GQuark                detail,
+                            int                   priority,
+                            GClosure             *closure,
+                            guint                 id)
+{
+  Slot *slot = get_slot (self, mibew_event_info_id (info));
+  Listener *l = g_new0 (Listener, 1);
+  ListenerList *old, *list;
+  guint pos;
+
+  l->ref_count = 1;
+  l->id = id;
+  l->priority = priority;
+  l->detail = detail;
+  l->closure = g_closure_ref (closure);
+  g_closure_sink (closure);
+  /* A closure without a marshaller can only be a plain GCClosure (the
+   * bindings and g_cclosure_new_object() always install one): call its
+   * function directly, skipping GValue marshalling. */
+  if (closure->marshal == NULL)
+    {
+      l->callback = ((GCClosure *) closure)->callback;
+      l->user_data = closure->data;
+      l->swap = G_CCLOSURE_SWAP_DATA (closure);
+    }
+
+  g_mutex_lock (&writer_lock);
+  old = slot->list;
+  list = list_new ((old != NULL ? old->n : 0) + 1);
+  /* after every listener of the same or a lower priority: ties keep
+   * attach order */
+  pos = 0;
+  while (old != NULL && pos < old->n && old->items[pos]->priority <= priority)
+    pos++;
+  for (guint i = 0; i < pos; i++)
+    list->items[i] = listener_ref (old->items[i]);
+  list->items[pos] = l;
+  for (guint i = pos; old != NULL && i < old->n; i++)
+    list->items[i + 1] = listener_ref (old->items[i]);
+  list_count_low (list);
+  slot_replace (slot, list);
+  g_mutex_unlock (&writer_lock);
+
+  return id;
+}
+
+gboolean
+mibew_event_emitter_detach (MibewEventEmitter    *self,
+                            const MibewEventInfo *info,
+                            guint                 id)
+{
+  Slot *slot = get_slot (self, mibew_event_info_id (info));
+  ListenerList *old, *list = NULL;
+  guint found = G_MAXUINT;
+
+  g_mutex_lock (&writer_lock);
+  old = slot->list;
+  for (guint i = 0; old != NULL && i < old->n; i++)
+    if (old->items[i]->id == id)
+      {
+        found = i;
+        break;
+      }
+  if (found == G_MAXUINT)
+    {
+      g_mutex_unlock (&writer_lock);
+      return FALSE;
+    }
+
+  g_atomic_int_set (&old->items[found]->detached, 1);
+  if (old->n > 1)
+    {
+      guint k = 0;
+
+      list = list_new (old->n - 1);
+      for (guint i = 0; i < old->n; i++)
+        if (i != found)
+          list->items[k++] = listener_ref (old->items[i]);
+      list_count_low (list);
+    }
+  slot_replace (slot, list);
+  g_mutex_unlock (&writer_lock);
+  return TRUE;
+}
+
+guint
+mibew_event_emitter_count_listeners (MibewEventEmitter    *self,
+                                     const MibewEventInfo *info)
+{
+  Slot *slot = get_slot (self, mibew_event_info_id (info));
+  ListenerList *list;
+  guint n;
+
+  list = slot_enter (slot);
+  n = list != NULL ? list->n : 0;
+  slot_leave (slot);
+  return n;
+}
+
+gboolean
+mibew_event_emitter_emit (MibewEventEmitter *self,
+                          MibewEventId       id,
+                          MibewEventArgs    *args)
+{
+  const MibewEventInfo *info = &mibew_event_table[id];
+  GQuark detail = 0;
+  gboolean go_on = TRUE;
+
+  if (info->kind == MIBEW_EVENT_KIND_CALL)
+    {
+      const char *function = MIBEW_EVENT_ARGS_GET_CLASS (args)->get_detail (args);
+      detail = function != NULL ? g_quark_try_string (function) : 0;
+    }
+
+  if (G_LIKELY (!g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE)))
+    {
+      Slot *slot = get_slot (self, id);
+      ListenerList *list = slot_enter (slot);
+
+      if (list != NULL)
+        go_on = run_listeners (self, info, list, 0, list->n, detail, args);
+      slot_leave (slot);
+    }
+  else
+    {
+      gpointer ret = NULL;
+
+      if (MIBEW_EVENT_ARGS_GET_CLASS (args)->return_type == G_TYPE_NONE)
+        g_signal_emit (self, signal_ids[id], detail, args);
+      else
+        g_signal_emit (self, signal_ids[id], detail, args, &ret);
+      /* the accumulator folds answers into @args, never into the return */
+      g_assert (ret == NULL);
+    }
+
+  if (info->kind == MIBEW_EVENT_KIND_OUT)
+    return MIBEW_EVENT_ARGS_GET_CLASS (args)->has_answer (args);
+  return go_on;
+}

@@ -1,0 +1,44 @@
+/* mibew-event-table-private.h: the event table, expanded
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "mibew-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+#define MIBEW_EVENT(ID, name, CAT, sig, KIND, args, key) MIBEW_EVENT_##ID,
+#include "mibew-event-list.h"
+#undef MIBEW_EVENT
+  MIBEW_N_EVENTS
+} MibewEventId;
+
+#define MIBEW_N_CATEGORIES (MIBEW_EVENT_CATEGORY_WIDGET + 1)
+
+typedef struct {
+  const char        *name;          /* Mibew's event name, "threadPostMessage" */
+  const char        *constant;      /* Mibew's constant, "THREAD_POST_MESSAGE" */
+  MibewEventCategory category;
+  const char        *signal_name;   /* "post-message" */
+  MibewEventKind     kind;
+  GType            (*args_type) (void);
+  const char        *result_key;    /* JSON key of the argument listeners answer in */
+} MibewEventInfo;
+
+extern const MibewEventInfo mibew_event_table[MIBEW_N_EVENTS];
+
+const MibewEventInfo *mibew_event_lookup (const char *name,
+                                          GQuark     *detail);
+
+static inline MibewEventId
+mibew_event_info_id (const MibewEventInfo *info)
+{
+  return (MibewEventId) (info - mibew_event_table);
+}
+
+G_END_DECLS

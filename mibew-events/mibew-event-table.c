@@ -1,0 +1,67 @@
+/* mibew-event-table.c: the table of the 41 events, expanded from
+ * mibew-event-list.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mibew-events.h"
+#include "mibew-event-table-private.h"
+
+const MibewEventInfo mibew_event_table[MIBEW_N_EVENTS] = {
+#define MIBEW_EVENT(ID, name, CAT, sig, KIND, args, key) \
+  { name, #ID, MIBEW_EVENT_CATEGORY_##CAT, sig, MIBEW_EVENT_KIND_##KIND, args, key },
+#include "mibew-event-list.h"
+#undef MIBEW_EVENT
+};
+
+static GHashTable *
+build_index (void)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < MIBEW_N_EVENTS; i++)
+    g_hash_table_insert (index, (gpointer) mibew_event_table[i].name,
+                         (gpointer) &mibew_event_table[i]);
+  return index;
+}
+
+/* Finds an event by Mibew's name. For function-call events the name may
+ * carry a detail, "threadFunctionCall::microtime"; @detail gets its quark
+ * (0 without one). Returns NULL for unknown names and for a detail on an
+ * event that has none. */
+const MibewEventInfo *
+mibew_event_lookup (const char *name,
+                    GQuark     *detail)
+{
+  static gsize index_once = 0;
+  static GHashTable *index;
+  const MibewEventInfo *info;
+  const char *sep;
+
+  if (g_once_init_enter (&index_once))
+    {
+      index = build_index ();
+      g_once_init_leave (&index_once, 1);
+    }
+
+  if (detail != NULL)
+    *detail = 0;
+
+  sep = strstr (name, "::");
+  if (sep == NULL)
+    return g_hash_table_lookup (index, name);
+
+  {
+    g_autofree char *base = g_strndup (name, sep - name);
+
+    info = g_hash_table_lookup (index, base);
+  }
+  if (info == NULL || info->kind != MIBEW_EVENT_KIND_CALL || sep[2] == '\0' || detail == NULL)
+    return NULL;
+  *detail = g_quark_from_string (sep + 2);
+  return info;
+}

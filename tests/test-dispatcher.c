@@ -1,0 +1,586 @@
+/* test-dispatcher.c: attaching, detaching, priorities and errors
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <mibew-events/mibew-events.h>
+
+static GArray *order;   /* tags of the listeners, in the order they ran */
+
+static void
+record (int tag)
+{
+  g_array_append_val (order, tag);
+}
+
+static void
+assert_order (const int *expected,
+              guint      n)
+{
+  g_assert_cmpmem (order->data, order->len * sizeof (int), expected, n * sizeof (int));
+  g_array_set_size (order, 0);
+}
+
+static char *
+tagged_listener (MibewThreadEvents    *events,
+                 MibewPostMessageArgs *args,
+                 gpointer              data)
+{
+  g_assert_true (MIBEW_IS_THREAD_EVENTS (events));
+  g_assert_true (MIBEW_IS_POST_MESSAGE_ARGS (args));
+  record (GPOINTER_TO_INT (data));
+  return NULL;
+}
+
+static guint
+attach (MibewEventDispatcher *d,
+        int                   priority,
+        int                   tag)
+{
+  g_autoptr(GError) error = NULL;
+  guint id = mibew_event_dispatcher_attach_callback (d, "threadPostMessage", priority,
+                                                     G_CALLBACK (tagged_listener),
+                                                     GINT_TO_POINTER (tag), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (id, !=, 0);
+  return id;
+}
+
+static void
+emit (MibewEventDispatcher *d)
+{
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER,
+                                                                      "hello", NULL);
+
+  mibew_thread_events_emit_post_message (mibew_event_dispatcher_get_thread (d), args);
+}
+
+static void
+test_priority_mixed (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  const int expected[] = { 1, 2, 3, 4, 5, 6, 7 };
+
+  /* attach out of order; equal priorities must keep attach order */
+  attach (d, 10, 6);
+  attach (d, 0, 3);
+  attach (d, -5, 1);
+  attach (d, 0, 4);
+  attach (d, 10, 7);
+  attach (d, 5, 5);
+  attach (d, -5, 2);
+  emit (d);
+  assert_order (expected, G_N_ELEMENTS (expected));
+}
+
+static void
+test_priority_negative (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  /* numeric order: -10 before -5 before -1 (PHP's strnatcmp would put -5 first) */
+  const int expected[] = { -10, -5, -1, 0 };
+
+  attach (d, -5, -5);
+  attach (d, 0, 0);
+  attach (d, -1, -1);
+  attach (d, -10, -10);
+  emit (d);
+  assert_order (expected, G_N_ELEMENTS (expected));
+}
+
+static void
+test_priority_extremes (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  const int expected[] = { 1, 2, 3 };
+
+  attach (d, G_MAXINT, 3);
+  attach (d, G_MININT, 1);
+  attach (d, 0, 2);
+  emit (d);
+  assert_order (expected, G_N_ELEMENTS (expected));
+}
+
+static char *
+signal_handler (MibewThreadEvents    *events,
+                MibewPostMessageArgs *args,
+                gpointer              data)
+{
+  record (GPOINTER_TO_INT (data));
+  return NULL;
+}
+
+static void
+test_priority_gsignal (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  MibewThreadEvents *thread = mibew_event_dispatcher_get_thread (d);
+  /* dispatcher <= 0, then g_signal_connect, then dispatcher > 0, then
+   * g_signal_connect_after */
+  const int expected[] = { 1, 2, 3, 100, 101, 4, 5, 200 };
+
+  g_signal_connect_after (thread, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (200));
+  g_signal_connect (thread, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (100));
+  attach (d, 7, 5);
+  attach (d, 0, 3);
+  attach (d, -3, 1);
+  g_signal_connect (thread, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (101));
+  attach (d, 1, 4);
+  attach (d, 0 - 1, 2);
+  emit (d);
+  assert_order (expected, G_N_ELEMENTS (expected));
+
+  /* the same order through the name-based trigger */
+  {
+    g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, 1, "x", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mibew_event_dispatcher_trigger (d, "threadPostMessage", MIBEW_EVENT_ARGS (args), &error));
+    g_assert_no_error (error);
+    assert_order (expected, G_N_ELEMENTS (expected));
+  }
+
+  /* and through a plain g_signal_emit_by_name */
+  {
+    g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, 1, "x", NULL);
+    char *ret = NULL;
+
+    g_signal_emit_by_name (thread, "post-message", args, &ret);
+    g_assert_null (ret);
+    assert_order (expected, G_N_ELEMENTS (expected));
+  }
+}
+
+static void
+test_same_listener_twice (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  const int expected[] = { 9, 9 };
+  guint a = attach (d, 0, 9);
+  guint b = attach (d, 0, 9);
+
+  g_assert_cmpuint (a, !=, b);
+  emit (d);
+  assert_order (expected, 2);
+
+  /* detaching removes exactly one */
+  g_assert_true (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", a, NULL));
+  emit (d);
+  assert_order (expected, 1);
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadPostMessage"), ==, 1);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MibewIdArgs) id_args = mibew_id_args_new (3);
+  guint id;
+
+  id = mibew_event_dispatcher_attach_callback (d, "threadPostMesage", 0, G_CALLBACK (tagged_listener),
+                                               NULL, NULL, &error);
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT);
+  g_assert_nonnull (strstr (error->message, "threadPostMesage"));
+  g_assert_cmpuint (id, ==, 0);
+  g_clear_error (&error);
+
+  /* a detail only fits function-call events */
+  id = mibew_event_dispatcher_attach_callback (d, "threadPostMessage::x", 0, G_CALLBACK (tagged_listener),
+                                               NULL, NULL, &error);
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT);
+  g_assert_cmpuint (id, ==, 0);
+  g_clear_error (&error);
+
+  id = mibew_event_dispatcher_attach_listener (d, "threadPostMessage", 0, NULL, &error);
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER);
+  g_clear_error (&error);
+
+  g_assert_false (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", 12345, &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_LISTENER);
+  g_assert_nonnull (strstr (error->message, "12345"));
+  g_clear_error (&error);
+
+  g_assert_false (mibew_event_dispatcher_detach_listener (d, "noSuchEvent", 1, &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT);
+  g_clear_error (&error);
+
+  /* an id belongs to its event */
+  id = attach (d, 0, 1);
+  g_assert_false (mibew_event_dispatcher_detach_listener (d, "threadCreate", id, &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_LISTENER);
+  g_clear_error (&error);
+  g_assert_true (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", id, &error));
+  g_assert_no_error (error);
+  /* twice is an error */
+  g_assert_false (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", id, &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_LISTENER);
+  g_clear_error (&error);
+
+  /* trigger: unknown name, wrong arguments: nothing runs */
+  attach (d, 0, 77);
+  g_assert_false (mibew_event_dispatcher_trigger (d, "nope", MIBEW_EVENT_ARGS (id_args), &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT);
+  g_clear_error (&error);
+  g_assert_false (mibew_event_dispatcher_trigger (d, "threadPostMessage", MIBEW_EVENT_ARGS (id_args), &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS);
+  g_assert_nonnull (strstr (error->message, "MibewPostMessageArgs"));
+  g_assert_nonnull (strstr (error->message, "MibewIdArgs"));
+  g_clear_error (&error);
+  g_assert_false (mibew_event_dispatcher_trigger (d, "threadPostMessage", NULL, &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS);
+  g_clear_error (&error);
+  g_assert_cmpuint (order->len, ==, 0);
+}
+
+/* ---- re-entrancy ---- */
+
+typedef struct {
+  MibewEventDispatcher *d;
+  guint victim;
+  guint self_id;
+  int depth;
+} Reentry;
+
+static char *
+detach_victim (MibewThreadEvents    *events,
+               MibewPostMessageArgs *args,
+               gpointer              data)
+{
+  Reentry *r = data;
+  g_autoptr(GError) error = NULL;
+
+  record (1);
+  if (r->victim != 0)
+    {
+      g_assert_true (mibew_event_dispatcher_detach_listener (r->d, "threadPostMessage", r->victim, &error));
+      g_assert_no_error (error);
+      r->victim = 0;
+    }
+  return NULL;
+}
+
+static void
+test_detach_during_emission (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  Reentry r = { d, 0, 0, 0 };
+  const int first[] = { 1, 3 };
+  const int second[] = { 1, 3 };
+
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (detach_victim), &r, NULL, NULL);
+  r.victim = attach (d, 1, 2);
+  attach (d, 2, 3);
+  emit (d);
+  /* the victim was detached before its turn: it does not run */
+  assert_order (first, G_N_ELEMENTS (first));
+  emit (d);
+  assert_order (second, G_N_ELEMENTS (second));
+
+  /* the same with a GSignal handler connected (the other path): the
+   * victim sits in the second stage and is detached in the first */
+  {
+    gulong h = g_signal_connect (mibew_event_dispatcher_get_thread (d), "post-message",
+                                 G_CALLBACK (signal_handler), GINT_TO_POINTER (50));
+    const int third[] = { 1, 50, 3 };
+
+    r.victim = attach (d, 1, 2);
+    emit (d);
+    assert_order (third, G_N_ELEMENTS (third));
+    g_signal_handler_disconnect (mibew_event_dispatcher_get_thread (d), h);
+  }
+}
+
+static char *
+detach_self (MibewThreadEvents    *events,
+             MibewPostMessageArgs *args,
+             gpointer              data)
+{
+  Reentry *r = data;
+
+  record (10);
+  g_assert_true (mibew_event_dispatcher_detach_listener (r->d, "threadPostMessage", r->self_id, NULL));
+  return NULL;
+}
+
+static void
+test_detach_self (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  Reentry r = { d, 0, 0, 0 };
+  const int first[] = { 10, 20 };
+  const int second[] = { 20 };
+
+  r.self_id = mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (detach_self),
+                                                      &r, NULL, NULL);
+  attach (d, 0, 20);
+  emit (d);
+  assert_order (first, G_N_ELEMENTS (first));
+  emit (d);
+  assert_order (second, G_N_ELEMENTS (second));
+}
+
+static char *
+attach_more (MibewThreadEvents    *events,
+             MibewPostMessageArgs *args,
+             gpointer              data)
+{
+  Reentry *r = data;
+
+  record (1);
+  if (r->depth++ == 0)
+    {
+      /* before and after the running listener: neither runs now */
+      attach (r->d, -100, 0);
+      attach (r->d, 100, 99);
+    }
+  return NULL;
+}
+
+static void
+test_attach_during_emission (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  Reentry r = { d, 0, 0, 0 };
+  const int first[] = { 1, 2 };
+  const int second[] = { 0, 1, 2, 99 };
+
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (attach_more), &r, NULL, NULL);
+  attach (d, 1, 2);
+  emit (d);
+  assert_order (first, G_N_ELEMENTS (first));
+  emit (d);
+  assert_order (second, G_N_ELEMENTS (second));
+}
+
+static void
+on_thread_close (MibewThreadEvents *events,
+                 MibewThreadArgs   *args,
+                 gpointer           data)
+{
+  record (GPOINTER_TO_INT (data));
+}
+
+static char *
+trigger_nested (MibewThreadEvents    *events,
+                MibewPostMessageArgs *args,
+                gpointer              data)
+{
+  Reentry *r = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MibewThreadArgs) close_args = mibew_thread_args_new (mibew_post_message_args_get_thread (args), NULL);
+
+  record (1);
+  /* another event, then the same event again, from inside a listener */
+  g_assert_true (mibew_event_dispatcher_trigger (r->d, "threadClose", MIBEW_EVENT_ARGS (close_args), &error));
+  g_assert_no_error (error);
+  if (r->depth++ == 0)
+    emit (r->d);
+  return NULL;
+}
+
+static void
+test_trigger_during_emission (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  Reentry r = { d, 0, 0, 0 };
+  /* outer: 1, close(5), [inner: 1, close(5), 2], 2 */
+  const int expected[] = { 1, 5, 1, 5, 2, 2 };
+
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (trigger_nested), &r, NULL, NULL);
+  mibew_event_dispatcher_attach_callback (d, "threadClose", 0, G_CALLBACK (on_thread_close),
+                                          GINT_TO_POINTER (5), NULL, NULL);
+  attach (d, 1, 2);
+  emit (d);
+  assert_order (expected, G_N_ELEMENTS (expected));
+
+  /* and with GSignal handlers on both events, through the other path */
+  r.depth = 0;
+  g_signal_connect (mibew_event_dispatcher_get_thread (d), "close", G_CALLBACK (on_thread_close), GINT_TO_POINTER (6));
+  g_signal_connect (mibew_event_dispatcher_get_thread (d), "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (7));
+  {
+    const int expected2[] = { 1, 5, 6, 1, 5, 6, 7, 2, 7, 2 };
+    emit (d);
+    assert_order (expected2, G_N_ELEMENTS (expected2));
+  }
+}
+
+static int destroyed;
+
+static void
+count_destroy (gpointer data)
+{
+  destroyed += GPOINTER_TO_INT (data);
+}
+
+static void
+test_destroy_notify (void)
+{
+  MibewEventDispatcher *d = mibew_event_dispatcher_new ();
+  guint id;
+
+  destroyed = 0;
+  id = mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (tagged_listener),
+                                               GINT_TO_POINTER (1), count_destroy, NULL);
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (tagged_listener),
+                                          GINT_TO_POINTER (10), count_destroy, NULL);
+  g_assert_cmpint (destroyed, ==, 0);
+  g_assert_true (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", id, NULL));
+  g_assert_cmpint (destroyed, ==, 1);
+  emit (d);
+  g_array_set_size (order, 0);
+  /* the rest are released with the dispatcher */
+  g_object_unref (d);
+  g_assert_cmpint (destroyed, ==, 11);
+}
+
+/* a closure that has a marshaller goes through GClosure, like the
+ * bindings' closures do */
+static void
+test_marshalled_closure (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  GClosure *closure = g_cclosure_new (G_CALLBACK (tagged_listener), GINT_TO_POINTER (42), NULL);
+  const int expected[] = { 1, 42, 2 };
+  g_autoptr(GError) error = NULL;
+
+  g_closure_set_marshal (closure, g_cclosure_marshal_generic);
+  attach (d, -1, 1);
+  g_assert_cmpuint (mibew_event_dispatcher_attach_listener (d, "threadPostMessage", 0, closure, &error), !=, 0);
+  g_assert_no_error (error);
+  attach (d, 1, 2);
+  emit (d);
+  assert_order (expected, G_N_ELEMENTS (expected));
+}
+
+static char *
+swapped_listener (gpointer              data,
+                  MibewPostMessageArgs *args,
+                  MibewThreadEvents    *events)
+{
+  g_assert_true (MIBEW_IS_THREAD_EVENTS (events));
+  g_assert_true (MIBEW_IS_POST_MESSAGE_ARGS (args));
+  record (GPOINTER_TO_INT (data));
+  return NULL;
+}
+
+static void
+test_swapped_closure (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  const int expected[] = { 8 };
+
+  mibew_event_dispatcher_attach_listener (d, "threadPostMessage", 0,
+                                          g_cclosure_new_swap (G_CALLBACK (swapped_listener),
+                                                               GINT_TO_POINTER (8), NULL),
+                                          NULL);
+  emit (d);
+  assert_order (expected, 1);
+}
+
+static void
+test_default_and_properties (void)
+{
+  MibewEventDispatcher *d = mibew_event_dispatcher_get_default ();
+  const char *names[] = { "ban", "button", "cron", "group", "invitation", "operator", "page",
+                          "resource", "routing", "thread", "users", "visitor", "widget" };
+
+  g_assert_true (d == mibew_event_dispatcher_get_default ());
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (d), names[i]);
+      g_autoptr(MibewEventEmitter) emitter = NULL;
+
+      g_assert_nonnull (pspec);
+      g_assert_true (pspec->flags & G_PARAM_READABLE);
+      g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+      g_object_get (d, names[i], &emitter, NULL);
+      g_assert_true (MIBEW_IS_EVENT_EMITTER (emitter));
+      g_assert_cmpint (mibew_event_emitter_get_category (emitter), ==, i);
+      g_assert_true (emitter == mibew_event_dispatcher_get_emitter (d, i));
+    }
+  g_assert_true ((gpointer) mibew_event_dispatcher_get_thread (d) ==
+                 (gpointer) mibew_event_dispatcher_get_emitter (d, MIBEW_EVENT_CATEGORY_THREAD));
+  g_assert_true ((gpointer) mibew_event_dispatcher_get_widget (d) ==
+                 (gpointer) mibew_event_dispatcher_get_emitter (d, MIBEW_EVENT_CATEGORY_WIDGET));
+}
+
+static void
+test_table (void)
+{
+  const char * const *names = mibew_event_dispatcher_list_events ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  guint n = 0;
+
+  for (; names[n] != NULL; n++)
+    {
+      MibewEventCategory category;
+      const char *signal_name;
+      MibewEventKind kind;
+      GType args_type;
+      GSignalQuery query;
+      MibewEventEmitter *emitter;
+
+      g_assert_true (g_hash_table_add (seen, (gpointer) names[n]));
+      g_assert_true (mibew_event_dispatcher_describe_event (names[n], &category, &signal_name, &kind, &args_type));
+      emitter = mibew_event_dispatcher_get_emitter (d, category);
+      g_signal_query (g_signal_lookup (signal_name, G_OBJECT_TYPE (emitter)), &query);
+      g_assert_cmpuint (query.signal_id, !=, 0);
+      g_assert_cmpuint (query.n_params, ==, 1);
+      g_assert_true (query.param_types[0] == args_type);
+      g_assert_true (g_type_is_a (args_type, MIBEW_TYPE_EVENT_ARGS));
+      g_assert_cmpint (!!(query.signal_flags & G_SIGNAL_DETAILED), ==, kind == MIBEW_EVENT_KIND_CALL);
+      g_assert_cmpint (query.return_type == G_TYPE_NONE, ==, kind == MIBEW_EVENT_KIND_NOTIFY);
+      g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, names[n]), ==, 0);
+    }
+  g_assert_cmpuint (n, ==, 41);
+  g_assert_false (mibew_event_dispatcher_describe_event ("ThreadPostMessage", NULL, NULL, NULL, NULL));
+}
+
+static void
+test_listener_count (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  gulong h;
+
+  attach (d, 0, 1);
+  attach (d, 3, 1);
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadPostMessage"), ==, 2);
+  h = g_signal_connect (mibew_event_dispatcher_get_thread (d), "post-message", G_CALLBACK (signal_handler), NULL);
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadPostMessage"), ==, 3);
+  g_signal_handler_disconnect (mibew_event_dispatcher_get_thread (d), h);
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadCreate"), ==, 0);
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "bogus"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  order = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_test_add_func ("/dispatcher/priority/mixed", test_priority_mixed);
+  g_test_add_func ("/dispatcher/priority/negative", test_priority_negative);
+  g_test_add_func ("/dispatcher/priority/extremes", test_priority_extremes);
+  g_test_add_func ("/dispatcher/priority/gsignal", test_priority_gsignal);
+  g_test_add_func ("/dispatcher/attach/twice", test_same_listener_twice);
+  g_test_add_func ("/dispatcher/errors", test_errors);
+  g_test_add_func ("/dispatcher/reentrant/detach", test_detach_during_emission);
+  g_test_add_func ("/dispatcher/reentrant/detach-self", test_detach_self);
+  g_test_add_func ("/dispatcher/reentrant/attach", test_attach_during_emission);
+  g_test_add_func ("/dispatcher/reentrant/trigger", test_trigger_during_emission);
+  g_test_add_func ("/dispatcher/destroy-notify", test_destroy_notify);
+  g_test_add_func ("/dispatcher/closure/marshalled", test_marshalled_closure);
+  g_test_add_func ("/dispatcher/closure/swapped", test_swapped_closure);
+  g_test_add_func ("/dispatcher/default-and-properties", test_default_and_properties);
+  g_test_add_func ("/dispatcher/table", test_table);
+  g_test_add_func ("/dispatcher/listener-count", test_listener_count);
+
+  ret = g_test_run ();
+  g_array_unref (order);
+  return ret;
+}
