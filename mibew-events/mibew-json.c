@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * json_node_copy() only takes a reference on objects and arrays, so a
- * "copy" would still share them. Records must not alias the caller's data,
+ * json_node_copy() only takes a reference on objects, arrays and values,
+ * so a "copy" would still share them. Records must not alias the caller's data,
  * hence these recursive copies.
  */
 
@@ -52,8 +52,22 @@ mibew_json_node_deep_copy (JsonNode *node)
       json_node_take_array (copy, mibew_json_array_deep_copy (json_node_get_array (node)));
       return copy;
     case JSON_NODE_VALUE:
+      /* json_node_copy() shares the value, too: rebuild it */
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          return json_node_init_int (json_node_alloc (), json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return json_node_init_double (json_node_alloc (), json_node_get_double (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (node));
+        case G_TYPE_STRING:
+          return json_node_init_string (json_node_alloc (), json_node_get_string (node));
+        default:
+          return json_node_copy (node);
+        }
     case JSON_NODE_NULL:
     default:
-      return json_node_copy (node);
+      return json_node_init_null (json_node_alloc ());
     }
 }
