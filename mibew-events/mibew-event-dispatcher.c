@@ -64,7 +64,8 @@ struct _MibewEventDispatcher
   GObject parent_instance;
 
   MibewEventEmitter *emitters[MIBEW_N_CATEGORIES];
-  guint last_id;  /* atomic */
+  guint last_id;        /* atomic */
+  guint failure_count;  /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (MibewEventDispatcher, mibew_event_dispatcher, G_TYPE_OBJECT)
@@ -72,10 +73,18 @@ G_DEFINE_FINAL_TYPE (MibewEventDispatcher, mibew_event_dispatcher, G_TYPE_OBJECT
 enum {
   PROP_0,
   /* PROP_<CATEGORY> = category + 1 */
-  N_PROPS = MIBEW_N_CATEGORIES + 1
+  PROP_FAILURE_COUNT = MIBEW_N_CATEGORIES + 1,
+  N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  LISTENER_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType (* const emitter_types[MIBEW_N_CATEGORIES]) (void) = {
   mibew_ban_events_get_type,
@@ -130,6 +139,8 @@ mibew_event_dispatcher_get_property (GObject    *object,
 
   if (prop_id >= 1 && prop_id <= MIBEW_N_CATEGORIES)
     g_value_set_object (value, self->emitters[prop_id - 1]);
+  else if (prop_id == PROP_FAILURE_COUNT)
+    g_value_set_uint (value, mibew_event_dispatcher_get_failure_count (self));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -212,14 +223,45 @@ mibew_event_dispatcher_class_init (MibewEventDispatcherClass *klass)
                                              emitter_types[i] (),
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MibewEventDispatcher:failure-count:
+   *
+   * How many listeners have failed so far (see
+   * #MibewEventDispatcher::listener-failed). Not notified: read it when
+   * needed.
+   */
+  properties[PROP_FAILURE_COUNT] =
+    g_param_spec_uint ("failure-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MibewEventDispatcher::listener-failed:
+   * @self: the dispatcher
+   * @event_name: the event whose listener failed
+   * @message: what went wrong
+   *
+   * Emitted, in the thread of the failed emission, when a listener
+   * failed: a Python or JavaScript exception escaped it (the bindings'
+   * helpers report those), or a C listener reported an error with
+   * mibew_event_dispatcher_report_failure(). The other listeners of the
+   * event still ran: unlike Mibew, a failing listener does not abort the
+   * event.
+   */
+  signals[LISTENER_FAILED] =
+    g_signal_new ("listener-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
 mibew_event_dispatcher_init (MibewEventDispatcher *self)
 {
   for (guint i = 0; i < MIBEW_N_CATEGORIES; i++)
-    self->emitters[i] = g_object_new (emitter_types[i] (), NULL);
+    {
+      self->emitters[i] = g_object_new (emitter_types[i] (), NULL);
+      mibew_event_emitter_set_dispatcher (self->emitters[i], self);
+    }
 }
 
 /**
@@ -492,6 +534,47 @@ mibew_event_dispatcher_get_listener_count (MibewEventDispatcher *self,
   if (g_signal_has_handler_pending (emitter, signal_id, 0, TRUE))
     n++;
   return n;
+}
+
+/**
+ * mibew_event_dispatcher_report_failure:
+ * @self: a #MibewEventDispatcher
+ * @event_name: the event whose listener failed
+ * @message: what went wrong, for people
+ *
+ * Reports a failed listener: logs it (on standard error by default),
+ * counts it in #MibewEventDispatcher:failure-count and emits
+ * #MibewEventDispatcher::listener-failed. The Python override and the GJS
+ * helper module call it for exceptions that escape a listener; a C
+ * listener may call it for its own errors. The emission itself goes on.
+ */
+void
+mibew_event_dispatcher_report_failure (MibewEventDispatcher *self,
+                                       const char           *event_name,
+                                       const char           *message)
+{
+  g_return_if_fail (MIBEW_IS_EVENT_DISPATCHER (self));
+  g_return_if_fail (event_name != NULL);
+
+  if (message == NULL)
+    message = "unknown error";
+  g_atomic_int_inc ((gint *) &self->failure_count);
+  g_message ("A listener of “%s” failed: %s", event_name, message);
+  g_signal_emit (self, signals[LISTENER_FAILED], 0, event_name, message);
+}
+
+/**
+ * mibew_event_dispatcher_get_failure_count:
+ * @self: a #MibewEventDispatcher
+ *
+ * Returns: how many listeners have failed so far
+ */
+guint
+mibew_event_dispatcher_get_failure_count (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+
+  return (guint) g_atomic_int_get ((gint *) &self->failure_count);
 }
 
 /**

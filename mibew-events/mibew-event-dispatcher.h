@@ -69,6 +69,13 @@ guint                  mibew_event_dispatcher_get_listener_count (MibewEventDisp
                                                                   const char            *event_name);
 
 MIBEW_AVAILABLE_IN_ALL
+void                   mibew_event_dispatcher_report_failure     (MibewEventDispatcher  *self,
+                                                                  const char            *event_name,
+                                                                  const char            *message);
+MIBEW_AVAILABLE_IN_ALL
+guint                  mibew_event_dispatcher_get_failure_count  (MibewEventDispatcher  *self);
+
+MIBEW_AVAILABLE_IN_ALL
 const char * const    *mibew_event_dispatcher_list_events        (void);
 MIBEW_AVAILABLE_IN_ALL
 gboolean               mibew_event_dispatcher_describe_event     (const char            *event_name,

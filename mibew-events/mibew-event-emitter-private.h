@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+void     mibew_event_emitter_set_dispatcher    (MibewEventEmitter      *self,
+                                                MibewEventDispatcher   *dispatcher);
+
 /* Installs the signals of @category's events on @klass, from the table. */
 void     mibew_event_emitter_class_setup       (MibewEventEmitterClass *klass,
                                                 MibewEventCategory      category);

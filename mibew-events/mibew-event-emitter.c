@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mibew-event-emitter-private.h"
 #include "mibew-enum-types.h"
 
@@ -91,6 +93,7 @@ typedef struct
 typedef struct
 {
   Slot *slots;
+  GWeakRef dispatcher;
 } MibewEventEmitterPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MibewEventEmitter, mibew_event_emitter, G_TYPE_OBJECT)
@@ -441,6 +444,7 @@ mibew_event_emitter_finalize (GObject *object)
         }
     }
   g_free (priv->slots);
+  g_weak_ref_clear (&priv->dispatcher);
 
   G_OBJECT_CLASS (mibew_event_emitter_parent_class)->finalize (object);
 }
@@ -470,6 +474,81 @@ mibew_event_emitter_class_init (MibewEventEmitterClass *klass)
 static void
 mibew_event_emitter_init (MibewEventEmitter *self)
 {
+  MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
+
+  g_weak_ref_init (&priv->dispatcher, NULL);
+}
+
+void
+mibew_event_emitter_set_dispatcher (MibewEventEmitter    *self,
+                                    MibewEventDispatcher *dispatcher)
+{
+  MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
+
+  g_weak_ref_set (&priv->dispatcher, dispatcher);
+}
+
+/**
+ * mibew_event_emitter_get_dispatcher:
+ * @self: a #MibewEventEmitter
+ *
+ * Gets the dispatcher @self belongs to, for instance to report a failing
+ * listener with mibew_event_dispatcher_report_failure().
+ *
+ * Returns: (transfer none) (nullable): the dispatcher, or %NULL once it is
+ *   gone
+ */
+MibewEventDispatcher *
+mibew_event_emitter_get_dispatcher (MibewEventEmitter *self)
+{
+  MibewEventEmitterPrivate *priv;
+  GObject *dispatcher;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_EMITTER (self), NULL);
+
+  priv = mibew_event_emitter_get_instance_private (self);
+  dispatcher = g_weak_ref_get (&priv->dispatcher);
+  /* the dispatcher owns its emitters: while @self is in use it lives */
+  if (dispatcher != NULL)
+    g_object_unref (dispatcher);
+  return (MibewEventDispatcher *) dispatcher;
+}
+
+/**
+ * mibew_event_emitter_get_event_name:
+ * @self: a #MibewEventEmitter
+ * @signal_name: the name of one of its signals, with or without a detail
+ *   (`post-message`, `function-call::microtime`)
+ *
+ * Maps a signal of @self to Mibew's event name.
+ *
+ * Returns: (nullable): the event name, such as `threadPostMessage`, or
+ *   %NULL if @self has no such signal
+ */
+const char *
+mibew_event_emitter_get_event_name (MibewEventEmitter *self,
+                                    const char        *signal_name)
+{
+  MibewEventEmitterClass *klass;
+  size_t len;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_EMITTER (self), NULL);
+  g_return_val_if_fail (signal_name != NULL, NULL);
+
+  klass = MIBEW_EVENT_EMITTER_GET_CLASS (self);
+  len = strcspn (signal_name, ":");
+  for (guint i = klass->first_event; i < klass->first_event + klass->n_events; i++)
+    {
+      const char *sig = mibew_event_table[i].signal_name;
+      /* GSignal accepts '_' for '-' */
+      gboolean same = strlen (sig) == len;
+
+      for (size_t k = 0; same && k < len; k++)
+        same = sig[k] == signal_name[k] || (sig[k] == '-' && signal_name[k] == '_');
+      if (same)
+        return mibew_event_table[i].name;
+    }
+  return NULL;
 }
 
 void

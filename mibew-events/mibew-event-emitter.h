@@ -40,7 +40,14 @@ struct _MibewEventEmitterClass
   gpointer padding[8];
 };
 
+typedef struct _MibewEventDispatcher MibewEventDispatcher;
+
 MIBEW_AVAILABLE_IN_ALL
-MibewEventCategory mibew_event_emitter_get_category (MibewEventEmitter *self);
+MibewEventCategory    mibew_event_emitter_get_category   (MibewEventEmitter *self);
+MIBEW_AVAILABLE_IN_ALL
+MibewEventDispatcher *mibew_event_emitter_get_dispatcher (MibewEventEmitter *self);
+MIBEW_AVAILABLE_IN_ALL
+const char           *mibew_event_emitter_get_event_name (MibewEventEmitter *self,
+                                                          const char        *signal_name);
 
 G_END_DECLS

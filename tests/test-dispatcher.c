@@ -554,6 +554,58 @@ test_listener_count (void)
   g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "bogus"), ==, 0);
 }
 
+static void
+on_failed (MibewEventDispatcher *d,
+           const char           *event_name,
+           const char           *message,
+           gpointer              data)
+{
+  g_ptr_array_add (data, g_strdup_printf ("%s: %s", event_name, message));
+}
+
+static char *
+failing_listener (MibewThreadEvents    *events,
+                  MibewPostMessageArgs *args,
+                  gpointer              data)
+{
+  MibewEventDispatcher *d = mibew_event_emitter_get_dispatcher (MIBEW_EVENT_EMITTER (events));
+
+  record (1);
+  mibew_event_dispatcher_report_failure (d, mibew_event_emitter_get_event_name (MIBEW_EVENT_EMITTER (events),
+                                                                                "post-message"),
+                                         "database is gone");
+  return NULL;
+}
+
+static void
+test_failure_reporting (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  const int expected[] = { 1, 2 };
+  guint count;
+
+  g_assert_true (mibew_event_emitter_get_dispatcher (MIBEW_EVENT_EMITTER (mibew_event_dispatcher_get_thread (d))) == d);
+  g_assert_cmpstr (mibew_event_emitter_get_event_name (MIBEW_EVENT_EMITTER (mibew_event_dispatcher_get_thread (d)),
+                                                       "function-call::microtime"), ==, "threadFunctionCall");
+  g_assert_cmpstr (mibew_event_emitter_get_event_name (MIBEW_EVENT_EMITTER (mibew_event_dispatcher_get_thread (d)),
+                                                       "get_messages_alter"), ==, "threadGetMessagesAlter");
+  g_assert_null (mibew_event_emitter_get_event_name (MIBEW_EVENT_EMITTER (mibew_event_dispatcher_get_thread (d)),
+                                                     "routes-alter"));
+
+  g_signal_connect (d, "listener-failed", G_CALLBACK (on_failed), failures);
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (failing_listener), NULL, NULL, NULL);
+  attach (d, 1, 2);
+  emit (d);
+  /* the other listener still ran */
+  assert_order (expected, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (failures->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (failures, 0), ==, "threadPostMessage: database is gone");
+  g_assert_cmpuint (mibew_event_dispatcher_get_failure_count (d), ==, 1);
+  g_object_get (d, "failure-count", &count, NULL);
+  g_assert_cmpuint (count, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/dispatcher/default-and-properties", test_default_and_properties);
   g_test_add_func ("/dispatcher/table", test_table);
   g_test_add_func ("/dispatcher/listener-count", test_listener_count);
+  g_test_add_func ("/dispatcher/failure-reporting", test_failure_reporting);
 
   ret = g_test_run ();
   g_array_unref (order);
