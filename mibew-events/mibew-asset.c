@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-json-private.h"
+
 #include <errno.h>
 
 #include "mibew-asset.h"
@@ -57,26 +59,6 @@ static const char * const type_names[] = {
   [MIBEW_ASSET_TYPE_RELATIVE] = "relative",
   [MIBEW_ASSET_TYPE_INLINE] = "inline",
 };
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      return "a boolean";
-    case G_TYPE_STRING:
-      return "a string";
-    default:
-      return "a number";
-    }
-}
 
 static gboolean
 node_is_string (JsonNode *node)
@@ -326,7 +308,7 @@ mibew_asset_new_from_json (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   "an asset must be a string or an object, not %s", node_type_name (node));
+                   "an asset must be a string or an object, not %s", mibew_json_node_type_name (node));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -339,7 +321,7 @@ mibew_asset_new_from_json (JsonNode  *node,
                              "the asset has no “content”");
       else
         g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     "“content” must be a string, not %s", node_type_name (content));
+                     "“content” must be a string, not %s", mibew_json_node_type_name (content));
       return NULL;
     }
 
@@ -354,7 +336,7 @@ mibew_asset_new_from_json (JsonNode  *node,
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
                    "“type” must be “absolute”, “relative” or “inline”, not %s",
-                   node_type_name (type));
+                   mibew_json_node_type_name (type));
       return NULL;
     }
   type_name = json_node_get_string (type);
@@ -379,7 +361,7 @@ mibew_asset_new_from_json (JsonNode  *node,
                      "“weight” must be an integer, not “%s”", json_node_get_string (weight));
       else
         g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     "“weight” must be an integer, not %s", node_type_name (weight));
+                     "“weight” must be an integer, not %s", mibew_json_node_type_name (weight));
       return NULL;
     }
 

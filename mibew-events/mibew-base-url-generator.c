@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-json-private.h"
+
 #include <string.h>
 
 #include "mibew-base-url-generator.h"
@@ -49,26 +51,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      return "a boolean";
-    case G_TYPE_STRING:
-      return "a string";
-    default:
-      return "a number";
-    }
-}
 
 /* "//host/...", or a scheme followed by "://" ("http://", "https://", ...).
  * Such a path is already a URL and is not joined to the base. */
@@ -239,7 +221,7 @@ mibew_base_url_generator_new_from_json (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (base_url) || json_node_get_value_type (base_url) != G_TYPE_STRING)
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   "“base_url” must be a string, not %s", node_type_name (base_url));
+                   "“base_url” must be a string, not %s", mibew_json_node_type_name (base_url));
       return NULL;
     }
 

@@ -71,3 +71,36 @@ mibew_json_node_deep_copy (JsonNode *node)
       return json_node_init_null (json_node_alloc ());
     }
 }
+
+void
+mibew_json_object_merge (JsonObject *into,
+                         JsonObject *from)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, from);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_object_set_member (into, name, mibew_json_node_deep_copy (node));
+}
+
+const char *
+mibew_json_node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    case G_TYPE_STRING:
+      return "a string";
+    default:
+      return "a number";
+    }
+}

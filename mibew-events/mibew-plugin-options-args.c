@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-json-private.h"
+
 #include "mibew-plugin-options-args.h"
 
 /**
@@ -41,21 +43,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Copies every member of @from into @into; a member @into already has
- * is replaced (later keys win). */
-static void
-mibew_plugin_options_args_merge_members (JsonObject *into,
-                                         JsonObject *from)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, from);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    json_object_set_member (into, name, json_node_copy (node));
-}
-
 static void
 mibew_plugin_options_args_fold_return (MibewEventArgs *args,
                                        gpointer        value)
@@ -65,7 +52,7 @@ mibew_plugin_options_args_fold_return (MibewEventArgs *args,
 
   /* A listener returning the object itself adds nothing. */
   if (plugins != NULL && plugins != self->plugins)
-    mibew_plugin_options_args_merge_members (self->plugins, plugins);
+    mibew_json_object_merge (self->plugins, plugins);
 }
 
 static void

@@ -116,26 +116,6 @@ node_to_int (JsonNode *node,
 }
 
 static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      return "a boolean";
-    case G_TYPE_STRING:
-      return "a string";
-    default:
-      return "a number";
-    }
-}
-
-static const char *
 field_type_name (const MibewRecordField *field)
 {
   switch (field->type)
@@ -211,7 +191,7 @@ mibew_record_check_field (const MibewRecordField  *field,
   if (!ok)
     g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
                  "“%s” must be %s%s, not %s", field->key, field_type_name (field),
-                 field->nullable ? " or null" : "", node_type_name (node));
+                 field->nullable ? " or null" : "", mibew_json_node_type_name (node));
   return ok;
 }
 
