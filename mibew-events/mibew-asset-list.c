@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-i18n-private.h"
+
 #include "mibew-asset-list.h"
 #include "mibew-error.h"
 
@@ -218,7 +220,7 @@ mibew_asset_list_new_from_json (JsonArray  *array,
 
       if (asset == NULL)
         {
-          g_prefix_error (error, "item %u: ", i);
+          g_prefix_error (error, _("item %u: "), i);
           return NULL;
         }
       /* nobody watches a list under construction: no signal */

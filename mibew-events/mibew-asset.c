@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-i18n-private.h"
+
 #include "mibew-json-private.h"
 
 #include <errno.h>
@@ -308,7 +310,7 @@ mibew_asset_new_from_json (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   "an asset must be a string or an object, not %s", mibew_json_node_type_name (node));
+                   _("an asset must be a string or an object, not %s"), mibew_json_node_type_name (node));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -318,10 +320,10 @@ mibew_asset_new_from_json (JsonNode  *node,
     {
       if (content == NULL)
         g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                             "the asset has no “content”");
+                             _("the asset has no “content”"));
       else
         g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     "“content” must be a string, not %s", mibew_json_node_type_name (content));
+                     _("“content” must be a string, not %s"), mibew_json_node_type_name (content));
       return NULL;
     }
 
@@ -329,13 +331,13 @@ mibew_asset_new_from_json (JsonNode  *node,
   if (type == NULL)
     {
       g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                           "the asset has no “type” (“absolute”, “relative” or “inline”)");
+                           _("the asset has no “type” (“absolute”, “relative” or “inline”)"));
       return NULL;
     }
   if (!node_is_string (type))
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   "“type” must be “absolute”, “relative” or “inline”, not %s",
+                   _("“type” must be “absolute”, “relative” or “inline”, not %s"),
                    mibew_json_node_type_name (type));
       return NULL;
     }
@@ -346,7 +348,7 @@ mibew_asset_new_from_json (JsonNode  *node,
   if (type_value == G_N_ELEMENTS (type_names))
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   "“type” must be “absolute”, “relative” or “inline”, not “%s”",
+                   _("“type” must be “absolute”, “relative” or “inline”, not “%s”"),
                    type_name);
       return NULL;
     }
@@ -358,10 +360,10 @@ mibew_asset_new_from_json (JsonNode  *node,
     {
       if (node_is_string (weight))
         g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     "“weight” must be an integer, not “%s”", json_node_get_string (weight));
+                     _("“weight” must be an integer, not “%s”"), json_node_get_string (weight));
       else
         g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     "“weight” must be an integer, not %s", mibew_json_node_type_name (weight));
+                     _("“weight” must be an integer, not %s"), mibew_json_node_type_name (weight));
       return NULL;
     }
 

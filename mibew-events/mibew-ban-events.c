@@ -30,7 +30,10 @@ mibew_ban_events_class_init (MibewBanEventsClass *klass)
   /**
    * MibewBanEvents::create:
    * @self: the #MibewBanEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `banCreate` (`\Mibew\EventDispatcher\Events::BAN_CREATE`).
    *
@@ -39,7 +42,10 @@ mibew_ban_events_class_init (MibewBanEventsClass *klass)
   /**
    * MibewBanEvents::update:
    * @self: the #MibewBanEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `banUpdate` (`\Mibew\EventDispatcher\Events::BAN_UPDATE`).
    *
@@ -48,7 +54,10 @@ mibew_ban_events_class_init (MibewBanEventsClass *klass)
   /**
    * MibewBanEvents::delete:
    * @self: the #MibewBanEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `banDelete` (`\Mibew\EventDispatcher\Events::BAN_DELETE`).
    *

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-i18n-private.h"
+
 #include "mibew-json-private.h"
 
 #include <string.h>
@@ -215,13 +217,13 @@ mibew_base_url_generator_new_from_json (JsonObject  *object,
   if (base_url == NULL)
     {
       g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                           "the URL generator has no “base_url”");
+                           _("the URL generator has no “base_url”"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_VALUE (base_url) || json_node_get_value_type (base_url) != G_TYPE_STRING)
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   "“base_url” must be a string, not %s", mibew_json_node_type_name (base_url));
+                   _("“base_url” must be a string, not %s"), mibew_json_node_type_name (base_url));
       return NULL;
     }
 

@@ -30,7 +30,10 @@ mibew_button_events_class_init (MibewButtonEventsClass *klass)
   /**
    * MibewButtonEvents::generate:
    * @self: the #MibewButtonEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `buttonGenerate` (`\Mibew\EventDispatcher\Events::BUTTON_GENERATE`).
    *

@@ -30,7 +30,10 @@ mibew_cron_events_class_init (MibewCronEventsClass *klass)
   /**
    * MibewCronEvents::run:
    * @self: the #MibewCronEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `cronRun` (`\Mibew\EventDispatcher\Events::CRON_RUN`).
    *

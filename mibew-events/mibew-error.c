@@ -6,5 +6,30 @@
 #include "config.h"
 
 #include "mibew-error.h"
+#include "mibew-i18n-private.h"
 
-G_DEFINE_QUARK (mibew-events-error-quark, mibew_events_error)
+/**
+ * mibew_events_error_quark:
+ *
+ * Returns: the #GQuark of the %MIBEW_EVENTS_ERROR domain
+ */
+GQuark
+mibew_events_error_quark (void)
+{
+  /* errors are where translated messages start: bind the domain here */
+  mibew_i18n_init ();
+  return g_quark_from_static_string ("mibew-events-error-quark");
+}
+
+void
+mibew_i18n_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_once_init_leave (&done, 1);
+    }
+}

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-i18n-private.h"
+
 #include <string.h>
 
 #include "mibew-event-dispatcher.h"
@@ -149,6 +151,8 @@ static void
 mibew_event_dispatcher_class_init (MibewEventDispatcherClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  mibew_i18n_init ();
 
   object_class->dispose = mibew_event_dispatcher_dispose;
   object_class->get_property = mibew_event_dispatcher_get_property;
@@ -306,7 +310,7 @@ lookup_or_error (const char  *event_name,
 
   if (info == NULL)
     g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT,
-                 "Unknown event “%s”", event_name);
+                 _("Unknown event “%s”"), event_name);
   return info;
 }
 
@@ -349,7 +353,7 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   if (closure == NULL)
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
-                   "No listener given for “%s”", event_name);
+                   _("No listener given for “%s”"), event_name);
       return 0;
     }
 
@@ -451,7 +455,7 @@ mibew_event_dispatcher_detach_listener (MibewEventDispatcher  *self,
   if (!mibew_event_emitter_detach (self->emitters[info->category], info, listener_id))
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_LISTENER,
-                   "No listener %u is attached to “%s”", listener_id, info->name);
+                   _("No listener %u is attached to “%s”"), listener_id, info->name);
       return FALSE;
     }
   return TRUE;
@@ -493,7 +497,7 @@ mibew_event_dispatcher_trigger (MibewEventDispatcher  *self,
   if (args == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (args, info->args_type ()))
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   "“%s” takes %s arguments, not %s", info->name,
+                   _("“%s” takes %s arguments, not %s"), info->name,
                    g_type_name (info->args_type ()),
                    args != NULL ? G_OBJECT_TYPE_NAME (args) : "NULL");
       return FALSE;
@@ -559,7 +563,7 @@ mibew_event_dispatcher_report_failure (MibewEventDispatcher *self,
   if (message == NULL)
     message = "unknown error";
   g_atomic_int_inc ((gint *) &self->failure_count);
-  g_message ("A listener of “%s” failed: %s", event_name, message);
+  g_message (_("A listener of “%s” failed: %s"), event_name, message);
   g_signal_emit (self, signals[LISTENER_FAILED], 0, event_name, message);
 }
 

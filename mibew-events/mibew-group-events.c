@@ -30,7 +30,10 @@ mibew_group_events_class_init (MibewGroupEventsClass *klass)
   /**
    * MibewGroupEvents::create:
    * @self: the #MibewGroupEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `groupCreate` (`\Mibew\EventDispatcher\Events::GROUP_CREATE`).
    *
@@ -39,7 +42,10 @@ mibew_group_events_class_init (MibewGroupEventsClass *klass)
   /**
    * MibewGroupEvents::update:
    * @self: the #MibewGroupEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `groupUpdate` (`\Mibew\EventDispatcher\Events::GROUP_UPDATE`).
    *
@@ -48,7 +54,10 @@ mibew_group_events_class_init (MibewGroupEventsClass *klass)
   /**
    * MibewGroupEvents::delete:
    * @self: the #MibewGroupEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `groupDelete` (`\Mibew\EventDispatcher\Events::GROUP_DELETE`).
    *
@@ -57,7 +66,10 @@ mibew_group_events_class_init (MibewGroupEventsClass *klass)
   /**
    * MibewGroupEvents::update-operators:
    * @self: the #MibewGroupEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `groupUpdateOperators` (`\Mibew\EventDispatcher\Events::GROUP_UPDATE_OPERATORS`).
    *

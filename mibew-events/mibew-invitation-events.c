@@ -30,7 +30,10 @@ mibew_invitation_events_class_init (MibewInvitationEventsClass *klass)
   /**
    * MibewInvitationEvents::create:
    * @self: the #MibewInvitationEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `invitationCreate` (`\Mibew\EventDispatcher\Events::INVITATION_CREATE`).
    *
@@ -39,7 +42,10 @@ mibew_invitation_events_class_init (MibewInvitationEventsClass *klass)
   /**
    * MibewInvitationEvents::accept:
    * @self: the #MibewInvitationEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `invitationAccept` (`\Mibew\EventDispatcher\Events::INVITATION_ACCEPT`).
    *
@@ -48,7 +54,10 @@ mibew_invitation_events_class_init (MibewInvitationEventsClass *klass)
   /**
    * MibewInvitationEvents::reject:
    * @self: the #MibewInvitationEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `invitationReject` (`\Mibew\EventDispatcher\Events::INVITATION_REJECT`).
    *
@@ -57,7 +66,10 @@ mibew_invitation_events_class_init (MibewInvitationEventsClass *klass)
   /**
    * MibewInvitationEvents::ignore:
    * @self: the #MibewInvitationEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `invitationIgnore` (`\Mibew\EventDispatcher\Events::INVITATION_IGNORE`).
    *

@@ -30,7 +30,10 @@ mibew_operator_events_class_init (MibewOperatorEventsClass *klass)
   /**
    * MibewOperatorEvents::authenticate:
    * @self: the #MibewOperatorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `operatorAuthenticate` (`\Mibew\EventDispatcher\Events::OPERATOR_AUTHENTICATE`).
    *
@@ -41,7 +44,10 @@ mibew_operator_events_class_init (MibewOperatorEventsClass *klass)
   /**
    * MibewOperatorEvents::login:
    * @self: the #MibewOperatorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `operatorLogin` (`\Mibew\EventDispatcher\Events::OPERATOR_LOGIN`).
    *
@@ -50,7 +56,10 @@ mibew_operator_events_class_init (MibewOperatorEventsClass *klass)
   /**
    * MibewOperatorEvents::logout:
    * @self: the #MibewOperatorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `operatorLogout` (`\Mibew\EventDispatcher\Events::OPERATOR_LOGOUT`).
    *
@@ -59,7 +68,10 @@ mibew_operator_events_class_init (MibewOperatorEventsClass *klass)
   /**
    * MibewOperatorEvents::create:
    * @self: the #MibewOperatorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `operatorCreate` (`\Mibew\EventDispatcher\Events::OPERATOR_CREATE`).
    *
@@ -68,7 +80,10 @@ mibew_operator_events_class_init (MibewOperatorEventsClass *klass)
   /**
    * MibewOperatorEvents::update:
    * @self: the #MibewOperatorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `operatorUpdate` (`\Mibew\EventDispatcher\Events::OPERATOR_UPDATE`).
    *
@@ -77,7 +92,10 @@ mibew_operator_events_class_init (MibewOperatorEventsClass *klass)
   /**
    * MibewOperatorEvents::delete:
    * @self: the #MibewOperatorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `operatorDelete` (`\Mibew\EventDispatcher\Events::OPERATOR_DELETE`).
    *

@@ -30,7 +30,10 @@ mibew_page_events_class_init (MibewPageEventsClass *klass)
   /**
    * MibewPageEvents::add-css:
    * @self: the #MibewPageEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `pageAddCss` (`\Mibew\EventDispatcher\Events::PAGE_ADD_CSS`).
    *
@@ -41,7 +44,10 @@ mibew_page_events_class_init (MibewPageEventsClass *klass)
   /**
    * MibewPageEvents::add-js:
    * @self: the #MibewPageEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `pageAddJs` (`\Mibew\EventDispatcher\Events::PAGE_ADD_JS`).
    *
@@ -52,7 +58,10 @@ mibew_page_events_class_init (MibewPageEventsClass *klass)
   /**
    * MibewPageEvents::add-js-plugin-options:
    * @self: the #MibewPageEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `pageAddJsPluginOptions` (`\Mibew\EventDispatcher\Events::PAGE_ADD_JS_PLUGIN_OPTIONS`).
    *

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "mibew-i18n-private.h"
+
 #include <stdlib.h>
 #include <errno.h>
 
@@ -190,7 +192,7 @@ mibew_record_check_field (const MibewRecordField  *field,
 
   if (!ok)
     g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                 "“%s” must be %s%s, not %s", field->key, field_type_name (field),
+                 _("“%s” must be %s%s, not %s"), field->key, field_type_name (field),
                  field->nullable ? " or null" : "", mibew_json_node_type_name (node));
   return ok;
 }
@@ -310,6 +312,8 @@ static void
 mibew_record_class_init (MibewRecordClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  mibew_i18n_init ();
 
   object_class->get_property = mibew_record_get_property;
   object_class->set_property = mibew_record_set_property;

@@ -30,7 +30,10 @@ mibew_resource_events_class_init (MibewResourceEventsClass *klass)
   /**
    * MibewResourceEvents::access-denied:
    * @self: the #MibewResourceEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `resourceAccessDenied` (`\Mibew\EventDispatcher\Events::RESOURCE_ACCESS_DENIED`).
    *
@@ -41,7 +44,10 @@ mibew_resource_events_class_init (MibewResourceEventsClass *klass)
   /**
    * MibewResourceEvents::not-found:
    * @self: the #MibewResourceEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `resourceNotFound` (`\Mibew\EventDispatcher\Events::RESOURCE_NOT_FOUND`).
    *

@@ -30,7 +30,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::function-call:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadFunctionCall` (`\Mibew\EventDispatcher\Events::THREAD_FUNCTION_CALL`).
    *
@@ -41,7 +44,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::create:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadCreate` (`\Mibew\EventDispatcher\Events::THREAD_CREATE`).
    *
@@ -50,7 +56,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::update:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadUpdate` (`\Mibew\EventDispatcher\Events::THREAD_UPDATE`).
    *
@@ -59,7 +68,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::delete:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadDelete` (`\Mibew\EventDispatcher\Events::THREAD_DELETE`).
    *
@@ -68,7 +80,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::close:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadClose` (`\Mibew\EventDispatcher\Events::THREAD_CLOSE`).
    *
@@ -77,7 +92,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::post-message:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadPostMessage` (`\Mibew\EventDispatcher\Events::THREAD_POST_MESSAGE`).
    *
@@ -88,7 +106,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::get-messages-alter:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadGetMessagesAlter` (`\Mibew\EventDispatcher\Events::THREAD_GET_MESSAGES_ALTER`).
    *
@@ -99,7 +120,10 @@ mibew_thread_events_class_init (MibewThreadEventsClass *klass)
   /**
    * MibewThreadEvents::user-is-ready:
    * @self: the #MibewThreadEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `threadUserIsReady` (`\Mibew\EventDispatcher\Events::THREAD_USER_IS_READY`).
    *

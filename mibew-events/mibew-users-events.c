@@ -30,7 +30,10 @@ mibew_users_events_class_init (MibewUsersEventsClass *klass)
   /**
    * MibewUsersEvents::update-threads-alter:
    * @self: the #MibewUsersEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `usersUpdateThreadsAlter` (`\Mibew\EventDispatcher\Events::USERS_UPDATE_THREADS_ALTER`).
    *
@@ -41,7 +44,10 @@ mibew_users_events_class_init (MibewUsersEventsClass *klass)
   /**
    * MibewUsersEvents::update-visitors-load:
    * @self: the #MibewUsersEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `usersUpdateVisitorsLoad` (`\Mibew\EventDispatcher\Events::USERS_UPDATE_VISITORS_LOAD`).
    *
@@ -52,7 +58,10 @@ mibew_users_events_class_init (MibewUsersEventsClass *klass)
   /**
    * MibewUsersEvents::update-visitors-alter:
    * @self: the #MibewUsersEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `usersUpdateVisitorsAlter` (`\Mibew\EventDispatcher\Events::USERS_UPDATE_VISITORS_ALTER`).
    *
@@ -63,7 +72,10 @@ mibew_users_events_class_init (MibewUsersEventsClass *klass)
   /**
    * MibewUsersEvents::function-call:
    * @self: the #MibewUsersEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `usersFunctionCall` (`\Mibew\EventDispatcher\Events::USERS_FUNCTION_CALL`).
    *

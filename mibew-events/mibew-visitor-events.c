@@ -30,7 +30,10 @@ mibew_visitor_events_class_init (MibewVisitorEventsClass *klass)
   /**
    * MibewVisitorEvents::create:
    * @self: the #MibewVisitorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `visitorCreate` (`\Mibew\EventDispatcher\Events::VISITOR_CREATE`).
    *
@@ -39,7 +42,10 @@ mibew_visitor_events_class_init (MibewVisitorEventsClass *klass)
   /**
    * MibewVisitorEvents::track:
    * @self: the #MibewVisitorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `visitorTrack` (`\Mibew\EventDispatcher\Events::VISITOR_TRACK`).
    *
@@ -48,7 +54,10 @@ mibew_visitor_events_class_init (MibewVisitorEventsClass *klass)
   /**
    * MibewVisitorEvents::delete-old:
    * @self: the #MibewVisitorEvents
-   * @args: the arguments, shared by every listener
+   * @args: the arguments, one object shared by every listener: changes are
+   *   seen by later listeners and the emitter. Keep a reference to hold on
+   *   to it (or to any value in it) after the handler returns; see
+   *   #MibewEventArgs for how long the emitter keeps it unchanged.
    *
    * `visitorDeleteOld` (`\Mibew\EventDispatcher\Events::VISITOR_DELETE_OLD`).
    *
