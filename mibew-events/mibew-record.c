@@ -89,7 +89,11 @@ node_to_int (JsonNode *node,
     case G_TYPE_DOUBLE:
       {
         double d = json_node_get_double (node);
-        if (d != (double) (gint64) d)
+
+        /* range first: casting an out-of-range double is undefined
+         * (NaN fails both comparisons) */
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) ||
+            d != (double) (gint64) d)
           return FALSE;
         *out = (gint64) d;
         return TRUE;
