@@ -175,6 +175,8 @@ mibew_assets_args_new (MibewRequest   *request,
  * mibew_assets_args_get_request:
  * @self: a #MibewAssetsArgs
  *
+ * Gets the request.
+ *
  * Returns: (transfer none) (nullable): the request
  */
 MibewRequest *

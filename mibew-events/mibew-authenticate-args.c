@@ -177,6 +177,8 @@ mibew_authenticate_args_new (MibewOperator *op,
  * mibew_authenticate_args_get_operator:
  * @self: a #MibewAuthenticateArgs
  *
+ * Gets the operator.
+ *
  * Returns: (transfer none) (nullable): the authenticated operator
  */
 MibewOperator *
@@ -208,6 +210,8 @@ mibew_authenticate_args_set_operator (MibewAuthenticateArgs *self,
 /**
  * mibew_authenticate_args_get_request:
  * @self: a #MibewAuthenticateArgs
+ *
+ * Gets the request.
  *
  * Returns: (transfer none) (nullable): the request
  */

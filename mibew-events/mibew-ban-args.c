@@ -154,6 +154,8 @@ mibew_ban_args_new (MibewBan *ban,
  * mibew_ban_args_get_ban:
  * @self: a #MibewBanArgs
  *
+ * Gets the ban.
+ *
  * Returns: (transfer none) (nullable): the ban
  */
 MibewBan *
@@ -184,6 +186,8 @@ mibew_ban_args_set_ban (MibewBanArgs *self,
 /**
  * mibew_ban_args_get_original_ban:
  * @self: a #MibewBanArgs
+ *
+ * Gets the original ban.
  *
  * Returns: (transfer none) (nullable): the ban before the update
  */

@@ -175,6 +175,8 @@ mibew_button_args_new (MibewButtonFragment *button,
  * mibew_button_args_get_button:
  * @self: a #MibewButtonArgs
  *
+ * Gets the button.
+ *
  * Returns: (transfer none) (nullable): the markup of the button
  */
 MibewButtonFragment *

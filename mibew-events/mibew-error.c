@@ -11,6 +11,8 @@
 /**
  * mibew_events_error_quark:
  *
+ * Gets the error domain of mibew-events.
+ *
  * Returns: the #GQuark of the %MIBEW_EVENTS_ERROR domain
  */
 GQuark

@@ -535,7 +535,9 @@ mibew_event_dispatcher_get_listener_count (MibewEventDispatcher *self,
   emitter = self->emitters[info->category];
   n = mibew_event_emitter_count_listeners (emitter, info);
   signal_id = g_signal_lookup (info->signal_name, G_OBJECT_TYPE (emitter));
-  if (g_signal_has_handler_pending (emitter, signal_id, 0, TRUE))
+  /* matching on the id alone finds detailed handlers too
+   * ("function-call::microtime"), which has_handler_pending would not */
+  if (g_signal_handler_find (emitter, G_SIGNAL_MATCH_ID, signal_id, 0, NULL, NULL, NULL) != 0)
     n++;
   return n;
 }
@@ -570,6 +572,8 @@ mibew_event_dispatcher_report_failure (MibewEventDispatcher *self,
 /**
  * mibew_event_dispatcher_get_failure_count:
  * @self: a #MibewEventDispatcher
+ *
+ * Gets how many listeners have failed so far.
  *
  * Returns: how many listeners have failed so far
  */

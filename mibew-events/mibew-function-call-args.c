@@ -236,6 +236,8 @@ mibew_function_call_args_new (MibewRequestProcessor *request_processor,
  * mibew_function_call_args_get_request_processor:
  * @self: a #MibewFunctionCallArgs
  *
+ * Gets the request processor.
+ *
  * Returns: (transfer none) (nullable): the request processor
  */
 MibewRequestProcessor *
@@ -266,6 +268,8 @@ mibew_function_call_args_set_request_processor (MibewFunctionCallArgs *self,
 /**
  * mibew_function_call_args_get_function:
  * @self: a #MibewFunctionCallArgs
+ *
+ * Gets the function.
  *
  * Returns: the name of the function
  */

@@ -154,6 +154,8 @@ mibew_group_args_new (MibewGroup *group,
  * mibew_group_args_get_group:
  * @self: a #MibewGroupArgs
  *
+ * Gets the group.
+ *
  * Returns: (transfer none) (nullable): the group
  */
 MibewGroup *
@@ -184,6 +186,8 @@ mibew_group_args_set_group (MibewGroupArgs *self,
 /**
  * mibew_group_args_get_original_group:
  * @self: a #MibewGroupArgs
+ *
+ * Gets the original group.
  *
  * Returns: (transfer none) (nullable): the group before the update
  */

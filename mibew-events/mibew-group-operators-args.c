@@ -180,6 +180,8 @@ mibew_group_operators_args_new (MibewGroup *group,
  * mibew_group_operators_args_get_group:
  * @self: a #MibewGroupOperatorsArgs
  *
+ * Gets the group.
+ *
  * Returns: (transfer none) (nullable): the group
  */
 MibewGroup *

@@ -122,6 +122,8 @@ mibew_id_args_new (gint64  id)
  * mibew_id_args_get_id:
  * @self: a #MibewIdArgs
  *
+ * Gets the id.
+ *
  * Returns: the id of the deleted object
  */
 gint64

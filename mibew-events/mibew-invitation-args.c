@@ -133,6 +133,8 @@ mibew_invitation_args_new (MibewThread *invitation)
  * mibew_invitation_args_get_invitation:
  * @self: a #MibewInvitationArgs
  *
+ * Gets the invitation.
+ *
  * Returns: (transfer none) (nullable): the thread of the invitation
  */
 MibewThread *

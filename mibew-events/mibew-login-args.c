@@ -149,6 +149,8 @@ mibew_login_args_new (MibewOperator *op,
  * mibew_login_args_get_operator:
  * @self: a #MibewLoginArgs
  *
+ * Gets the operator.
+ *
  * Returns: (transfer none) (nullable): the operator
  */
 MibewOperator *
@@ -179,6 +181,8 @@ mibew_login_args_set_operator (MibewLoginArgs *self,
 /**
  * mibew_login_args_get_remember:
  * @self: a #MibewLoginArgs
+ *
+ * Gets the remember.
  *
  * Returns: whether the system should remember the operator
  */

@@ -173,6 +173,8 @@ mibew_messages_args_new (MibewThread *thread,
  * mibew_messages_args_get_thread:
  * @self: a #MibewMessagesArgs
  *
+ * Gets the thread.
+ *
  * Returns: (transfer none) (nullable): the thread
  */
 MibewThread *

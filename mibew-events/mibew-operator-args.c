@@ -157,6 +157,8 @@ mibew_operator_args_new (MibewOperator *op,
  * mibew_operator_args_get_operator:
  * @self: a #MibewOperatorArgs
  *
+ * Gets the operator.
+ *
  * Returns: (transfer none) (nullable): the operator
  */
 MibewOperator *
@@ -187,6 +189,8 @@ mibew_operator_args_set_operator (MibewOperatorArgs *self,
 /**
  * mibew_operator_args_get_original_operator:
  * @self: a #MibewOperatorArgs
+ *
+ * Gets the original operator.
  *
  * Returns: (transfer none) (nullable): the operator before the update
  */

@@ -175,6 +175,8 @@ mibew_plugin_options_args_new (MibewRequest *request,
  * mibew_plugin_options_args_get_request:
  * @self: a #MibewPluginOptionsArgs
  *
+ * Gets the request.
+ *
  * Returns: (transfer none) (nullable): the request
  */
 MibewRequest *

@@ -214,6 +214,8 @@ mibew_post_message_args_new (MibewThread      *thread,
  * mibew_post_message_args_get_thread:
  * @self: a #MibewPostMessageArgs
  *
+ * Gets the thread.
+ *
  * Returns: (transfer none) (nullable): the thread
  */
 MibewThread *
@@ -245,6 +247,8 @@ mibew_post_message_args_set_thread (MibewPostMessageArgs *self,
  * mibew_post_message_args_get_message_kind:
  * @self: a #MibewPostMessageArgs
  *
+ * Gets the message kind.
+ *
  * Returns: the kind of the message
  */
 MibewMessageKind
@@ -274,6 +278,8 @@ mibew_post_message_args_set_message_kind (MibewPostMessageArgs *self,
 /**
  * mibew_post_message_args_get_message_body:
  * @self: a #MibewPostMessageArgs
+ *
+ * Gets the message body.
  *
  * Returns: the text of the message
  */

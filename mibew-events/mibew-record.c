@@ -519,6 +519,8 @@ mibew_record_to_json (MibewRecord *self)
  * @self: a #MibewRecord
  * @key: a JSON key
  *
+ * Checks whether @self has the member @key.
+ *
  * Returns: whether @key is present (even if its value is null)
  */
 gboolean

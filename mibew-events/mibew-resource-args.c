@@ -179,6 +179,8 @@ mibew_resource_args_new (MibewRequest  *request,
  * mibew_resource_args_get_request:
  * @self: a #MibewResourceArgs
  *
+ * Gets the request.
+ *
  * Returns: (transfer none) (nullable): the request
  */
 MibewRequest *
@@ -209,6 +211,8 @@ mibew_resource_args_set_request (MibewResourceArgs *self,
 /**
  * mibew_resource_args_get_response:
  * @self: a #MibewResourceArgs
+ *
+ * Gets the response.
  *
  * Returns: (transfer none) (nullable): the response
  */

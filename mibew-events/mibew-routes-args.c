@@ -148,6 +148,8 @@ mibew_routes_args_new (MibewRouteCollection *routes)
  * mibew_routes_args_get_routes:
  * @self: a #MibewRoutesArgs
  *
+ * Gets the routes.
+ *
  * Returns: (transfer none) (nullable): the routes
  */
 MibewRouteCollection *

@@ -132,6 +132,8 @@ mibew_site_visitor_args_new (MibewSiteVisitor *visitor)
  * mibew_site_visitor_args_get_visitor:
  * @self: a #MibewSiteVisitorArgs
  *
+ * Gets the visitor.
+ *
  * Returns: (transfer none) (nullable): the visitor
  */
 MibewSiteVisitor *

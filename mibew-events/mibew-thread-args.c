@@ -156,6 +156,8 @@ mibew_thread_args_new (MibewThread *thread,
  * mibew_thread_args_get_thread:
  * @self: a #MibewThreadArgs
  *
+ * Gets the thread.
+ *
  * Returns: (transfer none) (nullable): the thread
  */
 MibewThread *
@@ -186,6 +188,8 @@ mibew_thread_args_set_thread (MibewThreadArgs *self,
 /**
  * mibew_thread_args_get_original_thread:
  * @self: a #MibewThreadArgs
+ *
+ * Gets the original thread.
  *
  * Returns: (transfer none) (nullable): the thread before the update
  */

@@ -237,6 +237,8 @@ mibew_widget_response_args_new (MibewSiteVisitor    *visitor,
  * mibew_widget_response_args_get_visitor:
  * @self: a #MibewWidgetResponseArgs
  *
+ * Gets the visitor.
+ *
  * Returns: (transfer none) (nullable): the visitor
  */
 MibewSiteVisitor *
@@ -267,6 +269,8 @@ mibew_widget_response_args_set_visitor (MibewWidgetResponseArgs *self,
 /**
  * mibew_widget_response_args_get_request:
  * @self: a #MibewWidgetResponseArgs
+ *
+ * Gets the request.
  *
  * Returns: (transfer none) (nullable): the request
  */
@@ -299,6 +303,8 @@ mibew_widget_response_args_set_request (MibewWidgetResponseArgs *self,
  * mibew_widget_response_args_get_response:
  * @self: a #MibewWidgetResponseArgs
  *
+ * Gets the response.
+ *
  * Returns: (transfer none) (nullable): the response
  */
 MibewWidgetResponse *
@@ -330,6 +336,8 @@ mibew_widget_response_args_set_response (MibewWidgetResponseArgs *self,
  * mibew_widget_response_args_get_route_url_generator:
  * @self: a #MibewWidgetResponseArgs
  *
+ * Gets the route url generator.
+ *
  * Returns: (transfer none) (nullable): the generator of route URLs
  */
 MibewUrlGenerator *
@@ -360,6 +368,8 @@ mibew_widget_response_args_set_route_url_generator (MibewWidgetResponseArgs *sel
 /**
  * mibew_widget_response_args_get_asset_url_generator:
  * @self: a #MibewWidgetResponseArgs
+ *
+ * Gets the asset url generator.
  *
  * Returns: (transfer none) (nullable): the generator of asset URLs
  */

@@ -551,6 +551,12 @@ test_listener_count (void)
   g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadPostMessage"), ==, 3);
   g_signal_handler_disconnect (mibew_event_dispatcher_get_thread (d), h);
   g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadCreate"), ==, 0);
+  /* a handler for one function only counts too */
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadFunctionCall"), ==, 0);
+  h = g_signal_connect (mibew_event_dispatcher_get_thread (d), "function-call::microtime",
+                        G_CALLBACK (signal_handler), NULL);
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadFunctionCall"), ==, 1);
+  g_signal_handler_disconnect (mibew_event_dispatcher_get_thread (d), h);
   g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "bogus"), ==, 0);
 }
 
