@@ -410,6 +410,49 @@ mibew_event_dispatcher_attach_callback (MibewEventDispatcher  *self,
 }
 
 /**
+ * mibew_event_dispatcher_attach_func:
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event (function-call events take an
+ *   optional `::function` detail)
+ * @priority: lower priorities run first; Mibew's default is 0
+ * @func: (scope notified) (closure user_data) (destroy destroy_notify): the
+ *   listener
+ * @user_data: data passed to @func
+ * @destroy_notify: (nullable): frees @user_data once the listener is
+ *   detached and no emission uses it any more
+ * @error: return location for a #GError
+ *
+ * Attaches a listener with the one signature every event accepts. This is
+ * the natural way from Vala, whose lambdas become #MibewListenerFunc:
+ *
+ * |[
+ * dispatcher.attach_func ("threadPostMessage", 0, (emitter, args) => {
+ *     ((Mibew.PostMessageArgs) args).message_kind = Mibew.MessageKind.INFO;
+ *     return null;
+ * });
+ * ]|
+ *
+ * Like the other C listeners, @func is called directly, without
+ * marshalling.
+ *
+ * Returns: the listener's id, or 0 with @error set
+ */
+guint
+mibew_event_dispatcher_attach_func (MibewEventDispatcher  *self,
+                                    const char            *event_name,
+                                    int                    priority,
+                                    MibewListenerFunc      func,
+                                    gpointer               user_data,
+                                    GDestroyNotify         destroy_notify,
+                                    GError               **error)
+{
+  g_return_val_if_fail (func != NULL, 0);
+
+  return mibew_event_dispatcher_attach_callback (self, event_name, priority, G_CALLBACK (func),
+                                                 user_data, destroy_notify, error);
+}
+
+/**
  * mibew_event_dispatcher_detach_listener:
  * @self: a #MibewEventDispatcher
  * @event_name: the event the listener was attached to (a detail, if any,

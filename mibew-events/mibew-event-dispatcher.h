@@ -35,6 +35,23 @@ G_BEGIN_DECLS
 MIBEW_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (MibewEventDispatcher, mibew_event_dispatcher, MIBEW, EVENT_DISPATCHER, GObject)
 
+/**
+ * MibewListenerFunc:
+ * @emitter: the category object carrying the event
+ * @args: the event's arguments, shared by every listener
+ * @user_data: the data given to mibew_event_dispatcher_attach_func()
+ *
+ * A listener with one signature for every event, for languages that
+ * cannot build a #GClosure (Vala) and for C code that prefers it.
+ *
+ * Returns: (transfer full) (nullable): for alter, out and call events, an
+ *   answer of the type the event's signal returns (see #MibewEventArgsClass),
+ *   or %NULL; notify events ignore it
+ */
+typedef gpointer (*MibewListenerFunc) (MibewEventEmitter *emitter,
+                                       MibewEventArgs    *args,
+                                       gpointer           user_data);
+
 MIBEW_AVAILABLE_IN_ALL
 MibewEventDispatcher  *mibew_event_dispatcher_new                (void);
 MIBEW_AVAILABLE_IN_ALL
@@ -51,6 +68,14 @@ guint                  mibew_event_dispatcher_attach_callback    (MibewEventDisp
                                                                   const char            *event_name,
                                                                   int                    priority,
                                                                   GCallback              callback,
+                                                                  gpointer               user_data,
+                                                                  GDestroyNotify         destroy_notify,
+                                                                  GError               **error);
+MIBEW_AVAILABLE_IN_ALL
+guint                  mibew_event_dispatcher_attach_func        (MibewEventDispatcher  *self,
+                                                                  const char            *event_name,
+                                                                  int                    priority,
+                                                                  MibewListenerFunc      func,
                                                                   gpointer               user_data,
                                                                   GDestroyNotify         destroy_notify,
                                                                   GError               **error);

@@ -312,6 +312,7 @@ typedef struct
   MibewEventArgs *args;
   ListenerList *list;
   Slot *slot;
+  gboolean from_class_closure;  /* the next accumulation is our stage's */
 } Frame;
 
 static void
@@ -373,6 +374,7 @@ class_closure_marshal (GClosure     *closure,
       Frame *frame = top_frame ();
 
       g_assert (frame != NULL && frame->args == args);
+      frame->from_class_closure = TRUE;
       if (frame->list != NULL &&
           !run_listeners (self, info, frame->list, frame->list->n_low, frame->list->n,
                           hint->detail, args))
@@ -385,6 +387,7 @@ class_closure_marshal (GClosure     *closure,
       frame.args = args;
       frame.slot = get_slot (self, mibew_event_info_id (info));
       frame.list = slot_enter (frame.slot);
+      frame.from_class_closure = TRUE;
       g_array_append_val (get_frames (), frame);
 
       if (frame.list != NULL &&
@@ -412,6 +415,16 @@ accumulate (GSignalInvocationHint *hint,
   /* Only our class closure pushes frames, and it always runs first. */
   frame = top_frame ();
   g_return_val_if_fail (frame != NULL, TRUE);
+
+  /* The class closure answers nothing itself and stops the emission on
+   * its own when one of its listeners answered; judging the slot here
+   * would stop an out event whose slot was filled on entry before any
+   * handler ran, unlike the direct path. */
+  if (frame->from_class_closure)
+    {
+      frame->from_class_closure = FALSE;
+      return TRUE;
+    }
 
   aclass = MIBEW_EVENT_ARGS_GET_CLASS (frame->args);
   answer = steal_value ((GValue *) handler_return);
@@ -729,7 +742,10 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
       detail = function != NULL ? g_quark_try_string (function) : 0;
     }
 
-  if (G_LIKELY (!g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE)))
+  /* GLib 2.74 matches handlers connected with exactly @detail only:
+   * undetailed function-call handlers need a look of their own */
+  if (G_LIKELY (!g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE) &&
+                (detail == 0 || !g_signal_has_handler_pending (self, signal_ids[id], 0, FALSE))))
     {
       Slot *slot = get_slot (self, id);
       ListenerList *list = slot_enter (slot);
