@@ -6,10 +6,13 @@
 # - listeners (attach_listener, connect, connect_after) are guarded: an
 #   exception that escapes one is printed to stderr and reported through
 #   EventDispatcher::listener-failed, and the emission goes on;
-# - records and event arguments read and write their properties as
-#   attributes: thread.user_name, args.message_kind = ...
+# - a listener may return a plain dict where a Json.Object is expected
+#   (function-call results, plugin options);
+# - records, event arguments and the small value types read and write
+#   their properties as attributes: thread.user_name, args.message_kind = ...
 
 import functools
+import json
 import sys
 import traceback
 
@@ -21,15 +24,30 @@ MibewEvents = modules['MibewEvents']._introspection_module
 __all__ = []
 
 
-def _guard(dispatcher, event_name, callback):
+def _to_answer(value):
+    """Plain dicts become Json.Object, the type dictionary answers have."""
+    if isinstance(value, dict):
+        from gi.repository import Json
+        return Json.from_string(json.dumps(value)).get_object()
+    return value
+
+
+def _guard(event_name, callback):
+    # The dispatcher is looked up from the emitter only when a listener
+    # fails: capturing it here would make dispatcher -> emitter -> closure
+    # -> dispatcher, a cycle through C that Python's gc cannot break.
+    event_name = (event_name or '?').split('::')[0]
+
     @functools.wraps(callback)
     def guarded(*args):
         try:
-            return callback(*args)
+            return _to_answer(callback(*args))
         except Exception as e:  # a listener must never break the emission
             traceback.print_exc(file=sys.stderr)
+            emitter = args[0] if args and isinstance(args[0], MibewEvents.EventEmitter) else None
+            dispatcher = emitter.get_dispatcher() if emitter is not None else None
             if dispatcher is not None:
-                dispatcher.report_failure(event_name or '?', '%s: %s' % (type(e).__name__, e))
+                dispatcher.report_failure(event_name, '%s: %s' % (type(e).__name__, e))
             return None
     return guarded
 
@@ -40,7 +58,7 @@ class EventDispatcher(MibewEvents.EventDispatcher):
             inner = callback
             callback = lambda *args: inner(*args, *user_data)
         return MibewEvents.EventDispatcher.attach_listener(
-            self, event_name, priority, _guard(self, event_name, callback))
+            self, event_name, priority, _guard(event_name, callback))
 
 
 EventDispatcher = override(EventDispatcher)
@@ -49,7 +67,7 @@ __all__.append('EventDispatcher')
 
 class EventEmitter(MibewEvents.EventEmitter):
     def _guarded(self, signal, handler):
-        return _guard(self.get_dispatcher(), self.get_event_name(signal), handler)
+        return _guard(self.get_event_name(signal), handler)
 
     def connect(self, signal, handler, *args):
         return super().connect(signal, self._guarded(signal, handler), *args)
@@ -94,3 +112,27 @@ class EventArgs(_PropertyAttributes, MibewEvents.EventArgs):
 
 EventArgs = override(EventArgs)
 __all__.append('EventArgs')
+
+
+class ButtonFragment(_PropertyAttributes, MibewEvents.ButtonFragment):
+    pass
+
+
+ButtonFragment = override(ButtonFragment)
+__all__.append('ButtonFragment')
+
+
+class Asset(_PropertyAttributes, MibewEvents.Asset):
+    pass
+
+
+Asset = override(Asset)
+__all__.append('Asset')
+
+
+class BaseUrlGenerator(_PropertyAttributes, MibewEvents.BaseUrlGenerator):
+    pass
+
+
+BaseUrlGenerator = override(BaseUrlGenerator)
+__all__.append('BaseUrlGenerator')
