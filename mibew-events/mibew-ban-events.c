@@ -87,8 +87,8 @@ mibew_ban_events_emit_create (MibewBanEvents *self,
   g_return_if_fail (MIBEW_IS_BAN_EVENTS (self));
   g_return_if_fail (MIBEW_IS_BAN_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_BAN_CREATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_BAN_CREATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -106,8 +106,8 @@ mibew_ban_events_emit_update (MibewBanEvents *self,
   g_return_if_fail (MIBEW_IS_BAN_EVENTS (self));
   g_return_if_fail (MIBEW_IS_BAN_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_BAN_UPDATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_BAN_UPDATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -125,6 +125,6 @@ mibew_ban_events_emit_delete (MibewBanEvents *self,
   g_return_if_fail (MIBEW_IS_BAN_EVENTS (self));
   g_return_if_fail (MIBEW_IS_ID_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_BAN_DELETE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_BAN_DELETE,
+                                   (MibewEventArgs *) args);
 }

@@ -65,6 +65,6 @@ mibew_button_events_emit_generate (MibewButtonEvents *self,
   g_return_if_fail (MIBEW_IS_BUTTON_EVENTS (self));
   g_return_if_fail (MIBEW_IS_BUTTON_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_BUTTON_GENERATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_BUTTON_GENERATE,
+                                   (MibewEventArgs *) args);
 }

@@ -63,6 +63,6 @@ mibew_cron_events_emit_run (MibewCronEvents *self,
   g_return_if_fail (MIBEW_IS_CRON_EVENTS (self));
   g_return_if_fail (MIBEW_IS_EVENT_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_CRON_RUN,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_CRON_RUN,
+                                   (MibewEventArgs *) args);
 }

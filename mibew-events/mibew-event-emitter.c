@@ -193,14 +193,15 @@ slot_leave (Slot *slot)
     slot_reclaim (slot);
 }
 
-static Slot *
+/* Plain casts on this path: callers checked the types, and GLib's checked
+ * casts to a parent type walk the type tree on every call. */
+static inline Slot *
 get_slot (MibewEventEmitter *self,
           MibewEventId       id)
 {
   MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
-  MibewEventEmitterClass *klass = MIBEW_EVENT_EMITTER_GET_CLASS (self);
+  MibewEventEmitterClass *klass = (MibewEventEmitterClass *) ((GTypeInstance *) self)->g_class;
 
-  g_assert (id >= klass->first_event && id < klass->first_event + klass->n_events);
   return &priv->slots[id - klass->first_event];
 }
 
@@ -262,7 +263,7 @@ run_listeners (gpointer              instance,
                GQuark                detail,
                MibewEventArgs       *args)
 {
-  MibewEventArgsClass *aclass = MIBEW_EVENT_ARGS_GET_CLASS (args);
+  MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
 
   for (guint i = from; i < to; i++)
     {
@@ -302,6 +303,46 @@ run_listeners (gpointer              instance,
 
 /* ---------------------------------------------------------------------- */
 /* the GSignal path                                                       */
+
+/* Every answering signal is "pointer (object)": one hand-written
+ * marshaller serves them all, instead of g_cclosure_marshal_generic()'s
+ * libffi call (which costs more than the rest of an emission). */
+static void
+marshal_answer__OBJECT (GClosure     *closure,
+                        GValue       *return_value,
+                        guint         n_param_values,
+                        const GValue *param_values,
+                        gpointer      invocation_hint,
+                        gpointer      marshal_data)
+{
+  GCClosure *cc = (GCClosure *) closure;
+  gpointer data1, data2, answer;
+  AnswerFunc callback;
+
+  g_return_if_fail (n_param_values == 2);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = g_value_peek_pointer (param_values + 0);
+    }
+  else
+    {
+      data1 = g_value_peek_pointer (param_values + 0);
+      data2 = closure->data;
+    }
+  callback = (AnswerFunc) (marshal_data != NULL ? marshal_data : cc->callback);
+  answer = callback (data1, g_value_get_object (param_values + 1), data2);
+
+  if (return_value == NULL || answer == NULL)
+    return;
+  if (G_VALUE_HOLDS_STRING (return_value))
+    g_value_take_string (return_value, answer);
+  else if (G_VALUE_HOLDS_OBJECT (return_value))
+    g_value_take_object (return_value, answer);
+  else
+    g_value_take_boxed (return_value, answer);
+}
 
 /* The emission in progress on this thread, innermost last: the
  * accumulator has no access to the signal's arguments, so the class
@@ -598,12 +639,17 @@ mibew_event_emitter_class_setup (MibewEventEmitterClass *klass,
       if (info->kind == MIBEW_EVENT_KIND_CALL)
         flags |= G_SIGNAL_DETAILED;
 
-      signal_ids[i] = g_signal_newv (info->signal_name, itype, flags, class_closure,
-                                     aclass->return_type != G_TYPE_NONE ? accumulate : NULL,
-                                     aclass->return_type != G_TYPE_NONE ? (gpointer) info : NULL,
-                                     NULL /* generic marshaller */,
-                                     aclass->return_type,
-                                     1, &args_type);
+      if (aclass->return_type == G_TYPE_NONE)
+        {
+          signal_ids[i] = g_signal_newv (info->signal_name, itype, flags, class_closure,
+                                         NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
+                                         G_TYPE_NONE, 1, &args_type);
+          g_signal_set_va_marshaller (signal_ids[i], itype, g_cclosure_marshal_VOID__OBJECTv);
+        }
+      else
+        signal_ids[i] = g_signal_newv (info->signal_name, itype, flags, class_closure,
+                                       accumulate, (gpointer) info, marshal_answer__OBJECT,
+                                       aclass->return_type, 1, &args_type);
     }
   klass->first_event = first;
   klass->n_events = n;
@@ -733,23 +779,34 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
                           MibewEventArgs    *args)
 {
   const MibewEventInfo *info = &mibew_event_table[id];
+  MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
   GQuark detail = 0;
   gboolean go_on = TRUE;
+  gboolean via_gsignal;
 
   if (info->kind == MIBEW_EVENT_KIND_CALL)
     {
-      const char *function = MIBEW_EVENT_ARGS_GET_CLASS (args)->get_detail (args);
+      const char *function = aclass->get_detail (args);
       detail = function != NULL ? g_quark_try_string (function) : 0;
     }
 
+  via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE);
   /* GLib 2.74 matches handlers connected with exactly @detail only:
    * undetailed function-call handlers need a look of their own */
-  if (G_LIKELY (!g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE) &&
-                (detail == 0 || !g_signal_has_handler_pending (self, signal_ids[id], 0, FALSE))))
+  if (!via_gsignal && detail != 0)
+    via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], 0, FALSE);
+
+  if (G_LIKELY (!via_gsignal))
     {
       Slot *slot = get_slot (self, id);
-      ListenerList *list = slot_enter (slot);
+      ListenerList *list;
 
+      /* nobody listens: no atomic operation at all (the pointer is only
+       * compared, never followed) */
+      if (g_atomic_pointer_get (&slot->list) == NULL)
+        goto out;
+
+      list = slot_enter (slot);
       if (list != NULL)
         go_on = run_listeners (self, info, list, 0, list->n, detail, args);
       slot_leave (slot);
@@ -758,7 +815,7 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
     {
       gpointer ret = NULL;
 
-      if (MIBEW_EVENT_ARGS_GET_CLASS (args)->return_type == G_TYPE_NONE)
+      if (aclass->return_type == G_TYPE_NONE)
         g_signal_emit (self, signal_ids[id], detail, args);
       else
         g_signal_emit (self, signal_ids[id], detail, args, &ret);
@@ -766,7 +823,8 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
       g_assert (ret == NULL);
     }
 
+out:
   if (info->kind == MIBEW_EVENT_KIND_OUT)
-    return MIBEW_EVENT_ARGS_GET_CLASS (args)->has_answer (args);
+    return aclass->has_answer (args);
   return go_on;
 }

@@ -99,8 +99,8 @@ mibew_group_events_emit_create (MibewGroupEvents *self,
   g_return_if_fail (MIBEW_IS_GROUP_EVENTS (self));
   g_return_if_fail (MIBEW_IS_GROUP_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_GROUP_CREATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_GROUP_CREATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -118,8 +118,8 @@ mibew_group_events_emit_update (MibewGroupEvents *self,
   g_return_if_fail (MIBEW_IS_GROUP_EVENTS (self));
   g_return_if_fail (MIBEW_IS_GROUP_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_GROUP_UPDATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_GROUP_UPDATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -137,8 +137,8 @@ mibew_group_events_emit_delete (MibewGroupEvents *self,
   g_return_if_fail (MIBEW_IS_GROUP_EVENTS (self));
   g_return_if_fail (MIBEW_IS_ID_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_GROUP_DELETE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_GROUP_DELETE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -156,6 +156,6 @@ mibew_group_events_emit_update_operators (MibewGroupEvents *self,
   g_return_if_fail (MIBEW_IS_GROUP_EVENTS (self));
   g_return_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_GROUP_UPDATE_OPERATORS,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_GROUP_UPDATE_OPERATORS,
+                                   (MibewEventArgs *) args);
 }

@@ -99,8 +99,8 @@ mibew_invitation_events_emit_create (MibewInvitationEvents *self,
   g_return_if_fail (MIBEW_IS_INVITATION_EVENTS (self));
   g_return_if_fail (MIBEW_IS_INVITATION_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_INVITATION_CREATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_INVITATION_CREATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -118,8 +118,8 @@ mibew_invitation_events_emit_accept (MibewInvitationEvents *self,
   g_return_if_fail (MIBEW_IS_INVITATION_EVENTS (self));
   g_return_if_fail (MIBEW_IS_INVITATION_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_INVITATION_ACCEPT,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_INVITATION_ACCEPT,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -137,8 +137,8 @@ mibew_invitation_events_emit_reject (MibewInvitationEvents *self,
   g_return_if_fail (MIBEW_IS_INVITATION_EVENTS (self));
   g_return_if_fail (MIBEW_IS_INVITATION_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_INVITATION_REJECT,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_INVITATION_REJECT,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -156,6 +156,6 @@ mibew_invitation_events_emit_ignore (MibewInvitationEvents *self,
   g_return_if_fail (MIBEW_IS_INVITATION_EVENTS (self));
   g_return_if_fail (MIBEW_IS_INVITATION_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_INVITATION_IGNORE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_INVITATION_IGNORE,
+                                   (MibewEventArgs *) args);
 }

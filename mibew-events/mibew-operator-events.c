@@ -128,8 +128,8 @@ mibew_operator_events_emit_authenticate (MibewOperatorEvents *self,
   g_return_val_if_fail (MIBEW_IS_OPERATOR_EVENTS (self), FALSE);
   g_return_val_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (args), FALSE);
 
-  return mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_OPERATOR_AUTHENTICATE,
-                                   MIBEW_EVENT_ARGS (args));
+  return mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_OPERATOR_AUTHENTICATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -147,8 +147,8 @@ mibew_operator_events_emit_login (MibewOperatorEvents *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_LOGIN_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_OPERATOR_LOGIN,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_OPERATOR_LOGIN,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -166,8 +166,8 @@ mibew_operator_events_emit_logout (MibewOperatorEvents *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_EVENT_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_OPERATOR_LOGOUT,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_OPERATOR_LOGOUT,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -185,8 +185,8 @@ mibew_operator_events_emit_create (MibewOperatorEvents *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_OPERATOR_CREATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_OPERATOR_CREATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -204,8 +204,8 @@ mibew_operator_events_emit_update (MibewOperatorEvents *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_OPERATOR_UPDATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_OPERATOR_UPDATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -223,6 +223,6 @@ mibew_operator_events_emit_delete (MibewOperatorEvents *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_ID_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_OPERATOR_DELETE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_OPERATOR_DELETE,
+                                   (MibewEventArgs *) args);
 }

@@ -93,8 +93,8 @@ mibew_page_events_emit_add_css (MibewPageEvents *self,
   g_return_if_fail (MIBEW_IS_PAGE_EVENTS (self));
   g_return_if_fail (MIBEW_IS_ASSETS_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_PAGE_ADD_CSS,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_PAGE_ADD_CSS,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -112,8 +112,8 @@ mibew_page_events_emit_add_js (MibewPageEvents *self,
   g_return_if_fail (MIBEW_IS_PAGE_EVENTS (self));
   g_return_if_fail (MIBEW_IS_ASSETS_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_PAGE_ADD_JS,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_PAGE_ADD_JS,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -131,6 +131,6 @@ mibew_page_events_emit_add_js_plugin_options (MibewPageEvents *self,
   g_return_if_fail (MIBEW_IS_PAGE_EVENTS (self));
   g_return_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_PAGE_ADD_JS_PLUGIN_OPTIONS,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_PAGE_ADD_JS_PLUGIN_OPTIONS,
+                                   (MibewEventArgs *) args);
 }

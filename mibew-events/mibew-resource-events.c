@@ -82,8 +82,8 @@ mibew_resource_events_emit_access_denied (MibewResourceEvents *self,
   g_return_val_if_fail (MIBEW_IS_RESOURCE_EVENTS (self), FALSE);
   g_return_val_if_fail (MIBEW_IS_RESOURCE_ARGS (args), FALSE);
 
-  return mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_RESOURCE_ACCESS_DENIED,
-                                   MIBEW_EVENT_ARGS (args));
+  return mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_RESOURCE_ACCESS_DENIED,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -104,6 +104,6 @@ mibew_resource_events_emit_not_found (MibewResourceEvents *self,
   g_return_val_if_fail (MIBEW_IS_RESOURCE_EVENTS (self), FALSE);
   g_return_val_if_fail (MIBEW_IS_RESOURCE_ARGS (args), FALSE);
 
-  return mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_RESOURCE_NOT_FOUND,
-                                   MIBEW_EVENT_ARGS (args));
+  return mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_RESOURCE_NOT_FOUND,
+                                   (MibewEventArgs *) args);
 }

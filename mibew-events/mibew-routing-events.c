@@ -65,6 +65,6 @@ mibew_routing_events_emit_routes_alter (MibewRoutingEvents *self,
   g_return_if_fail (MIBEW_IS_ROUTING_EVENTS (self));
   g_return_if_fail (MIBEW_IS_ROUTES_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_ROUTES_ALTER,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_ROUTES_ALTER,
+                                   (MibewEventArgs *) args);
 }

@@ -153,8 +153,8 @@ mibew_thread_events_emit_function_call (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_FUNCTION_CALL,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_FUNCTION_CALL,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -172,8 +172,8 @@ mibew_thread_events_emit_create (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_CREATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_CREATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -191,8 +191,8 @@ mibew_thread_events_emit_update (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_UPDATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_UPDATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -210,8 +210,8 @@ mibew_thread_events_emit_delete (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_ID_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_DELETE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_DELETE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -229,8 +229,8 @@ mibew_thread_events_emit_close (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_CLOSE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_CLOSE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -248,8 +248,8 @@ mibew_thread_events_emit_post_message (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_POST_MESSAGE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_POST_MESSAGE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -267,8 +267,8 @@ mibew_thread_events_emit_get_messages_alter (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_MESSAGES_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_GET_MESSAGES_ALTER,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_GET_MESSAGES_ALTER,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -286,6 +286,6 @@ mibew_thread_events_emit_user_is_ready (MibewThreadEvents *self,
   g_return_if_fail (MIBEW_IS_THREAD_EVENTS (self));
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_THREAD_USER_IS_READY,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_THREAD_USER_IS_READY,
+                                   (MibewEventArgs *) args);
 }

@@ -107,8 +107,8 @@ mibew_users_events_emit_update_threads_alter (MibewUsersEvents *self,
   g_return_if_fail (MIBEW_IS_USERS_EVENTS (self));
   g_return_if_fail (MIBEW_IS_LIST_THREADS_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_USERS_UPDATE_THREADS_ALTER,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_USERS_UPDATE_THREADS_ALTER,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -129,8 +129,8 @@ mibew_users_events_emit_update_visitors_load (MibewUsersEvents *self,
   g_return_val_if_fail (MIBEW_IS_USERS_EVENTS (self), FALSE);
   g_return_val_if_fail (MIBEW_IS_LIST_VISITORS_ARGS (args), FALSE);
 
-  return mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_USERS_UPDATE_VISITORS_LOAD,
-                                   MIBEW_EVENT_ARGS (args));
+  return mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_USERS_UPDATE_VISITORS_LOAD,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -148,8 +148,8 @@ mibew_users_events_emit_update_visitors_alter (MibewUsersEvents *self,
   g_return_if_fail (MIBEW_IS_USERS_EVENTS (self));
   g_return_if_fail (MIBEW_IS_LIST_VISITORS_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_USERS_UPDATE_VISITORS_ALTER,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_USERS_UPDATE_VISITORS_ALTER,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -167,6 +167,6 @@ mibew_users_events_emit_function_call (MibewUsersEvents *self,
   g_return_if_fail (MIBEW_IS_USERS_EVENTS (self));
   g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_USERS_FUNCTION_CALL,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_USERS_FUNCTION_CALL,
+                                   (MibewEventArgs *) args);
 }

@@ -87,8 +87,8 @@ mibew_visitor_events_emit_create (MibewVisitorEvents *self,
   g_return_if_fail (MIBEW_IS_VISITOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_SITE_VISITOR_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_VISITOR_CREATE,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_VISITOR_CREATE,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -106,8 +106,8 @@ mibew_visitor_events_emit_track (MibewVisitorEvents *self,
   g_return_if_fail (MIBEW_IS_VISITOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_SITE_VISITOR_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_VISITOR_TRACK,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_VISITOR_TRACK,
+                                   (MibewEventArgs *) args);
 }
 
 /**
@@ -125,6 +125,6 @@ mibew_visitor_events_emit_delete_old (MibewVisitorEvents *self,
   g_return_if_fail (MIBEW_IS_VISITOR_EVENTS (self));
   g_return_if_fail (MIBEW_IS_VISITOR_IDS_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_VISITOR_DELETE_OLD,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_VISITOR_DELETE_OLD,
+                                   (MibewEventArgs *) args);
 }

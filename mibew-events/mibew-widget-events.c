@@ -65,6 +65,6 @@ mibew_widget_events_emit_response_alter (MibewWidgetEvents *self,
   g_return_if_fail (MIBEW_IS_WIDGET_EVENTS (self));
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (args));
 
-  mibew_event_emitter_emit (MIBEW_EVENT_EMITTER (self), MIBEW_EVENT_WIDGET_RESPONSE_ALTER,
-                                   MIBEW_EVENT_ARGS (args));
+  mibew_event_emitter_emit ((MibewEventEmitter *) self, MIBEW_EVENT_WIDGET_RESPONSE_ALTER,
+                                   (MibewEventArgs *) args);
 }
