@@ -1,0 +1,561 @@
+/* emit.c: what one threadPostMessage-like event costs, in ns per event
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Cells (each listener sets the message kind to INFO, 4):
+ *
+ *   direct         a loop over an array of function pointers held in a
+ *                  struct on the stack: the floor
+ *   gsignal        g_signal_emit() on a plain GObject of ours whose signal
+ *                  takes a boxed struct flagged G_SIGNAL_TYPE_STATIC_SCOPE,
+ *                  handlers connected with g_signal_connect()
+ *   typed          mibew_thread_events_emit_post_message(), listeners
+ *                  attached with mibew_event_dispatcher_attach_callback()
+ *   trigger        mibew_event_dispatcher_trigger (d, "threadPostMessage", ...)
+ *                  with the same listeners
+ *   typed-gsignal  the typed emitter, handlers connected with
+ *                  g_signal_connect() on the category object instead
+ *
+ * Usage:
+ *   bench-emit --cell NAME --listeners N --iterations K
+ *       runs one cell K times (after a short warm-up) and prints ns/op
+ *       (0 when K is 0: useful to subtract set-up costs under valgrind)
+ *   bench-emit --all [--seconds S]
+ *       runs every cell with 0, 1 and 10 listeners, each with an iteration
+ *       count calibrated to last about S seconds (default 0.1), repeated 5
+ *       times; prints a JSON object with the medians
+ */
+
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <mibew-events/mibew-events.h>
+
+#if defined(__GNUC__) && !defined(__clang__)
+#define BENCH_OPAQUE __attribute__ ((noinline, noipa))
+#else
+#define BENCH_OPAQUE __attribute__ ((noinline))
+#endif
+
+#define MAX_LISTENERS 64
+#define N_REPEATS 5
+#define N_WARMUP 16
+#define KIND_BEFORE MIBEW_MESSAGE_KIND_USER
+#define KIND_AFTER MIBEW_MESSAGE_KIND_INFO
+
+static volatile int sink;
+
+static guint64
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (guint64) ts.tv_sec * G_GUINT64_CONSTANT (1000000000) + (guint64) ts.tv_nsec;
+}
+
+/* ---------------------------------------------------------------------- */
+/* the direct call                                                        */
+
+typedef struct
+{
+  MibewThread *thread;
+  int message_kind;
+  const char *message_body;
+  JsonObject *message_options;
+} DirectMessage;
+
+typedef void (*DirectListener) (DirectMessage *message, gpointer user_data);
+
+typedef struct
+{
+  guint n;
+  DirectListener listeners[MAX_LISTENERS];
+  gpointer user_data[MAX_LISTENERS];
+} DirectEmitter;
+
+static BENCH_OPAQUE void
+direct_listener (DirectMessage *message,
+                 gpointer       user_data)
+{
+  message->message_kind = KIND_AFTER;
+}
+
+/* ---------------------------------------------------------------------- */
+/* the GSignal baseline: a plain GObject with a boxed, static-scope arg   */
+
+typedef DirectMessage BenchMessage;
+
+GType bench_message_get_type (void);
+
+static BenchMessage *
+bench_message_copy (BenchMessage *message)
+{
+  return g_memdup2 (message, sizeof *message);
+}
+
+G_DEFINE_BOXED_TYPE (BenchMessage, bench_message, bench_message_copy, g_free)
+
+#define BENCH_TYPE_EMITTER (bench_emitter_get_type ())
+G_DECLARE_FINAL_TYPE (BenchEmitter, bench_emitter, BENCH, EMITTER, GObject)
+
+struct _BenchEmitter
+{
+  GObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BenchEmitter, bench_emitter, G_TYPE_OBJECT)
+
+static guint bench_post_message_signal;
+
+static void
+bench_emitter_class_init (BenchEmitterClass *klass)
+{
+  /* no marshaller given: GLib picks g_cclosure_marshal_VOID__BOXED and
+   * its va_list variant for a one-argument void signal */
+  bench_post_message_signal =
+    g_signal_new ("post-message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  bench_message_get_type () | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+bench_emitter_init (BenchEmitter *self)
+{
+}
+
+static void
+gsignal_listener (BenchEmitter *emitter,
+                  BenchMessage *message,
+                  gpointer      user_data)
+{
+  message->message_kind = KIND_AFTER;
+}
+
+/* ---------------------------------------------------------------------- */
+/* our listener: the signature of threadPostMessage (an alter event)      */
+
+static char *
+mibew_listener (MibewThreadEvents    *events,
+                MibewPostMessageArgs *args,
+                gpointer              user_data)
+{
+  mibew_post_message_args_set_message_kind (args, KIND_AFTER);
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* cells                                                                  */
+
+typedef enum
+{
+  CELL_DIRECT,
+  CELL_GSIGNAL,
+  CELL_TYPED,
+  CELL_TRIGGER,
+  CELL_TYPED_GSIGNAL,
+  N_CELLS
+} CellId;
+
+static const char * const cell_names[N_CELLS] = {
+  "direct",
+  "gsignal",
+  "typed",
+  "trigger",
+  "typed-gsignal",
+};
+
+typedef struct
+{
+  CellId cell;
+  guint n;
+
+  DirectEmitter direct;
+  DirectMessage message;       /* direct and gsignal */
+
+  BenchEmitter *gobject;
+
+  MibewEventDispatcher *dispatcher;
+  MibewThreadEvents *events;
+  MibewPostMessageArgs *args;
+} State;
+
+static BENCH_OPAQUE void
+run_direct (State   *s,
+            guint64  k)
+{
+  DirectEmitter *e = &s->direct;
+  DirectMessage *m = &s->message;
+
+  for (guint64 i = 0; i < k; i++)
+    {
+      for (guint j = 0; j < e->n; j++)
+        e->listeners[j] (m, e->user_data[j]);
+      /* the compiler must assume the listeners and the message changed */
+      __asm__ __volatile__ ("" : : "r" (e), "r" (m) : "memory");
+    }
+}
+
+static BENCH_OPAQUE void
+run_gsignal (State   *s,
+             guint64  k)
+{
+  for (guint64 i = 0; i < k; i++)
+    g_signal_emit (s->gobject, bench_post_message_signal, 0, &s->message);
+}
+
+static BENCH_OPAQUE void
+run_typed (State   *s,
+           guint64  k)
+{
+  for (guint64 i = 0; i < k; i++)
+    mibew_thread_events_emit_post_message (s->events, s->args);
+}
+
+static BENCH_OPAQUE void
+run_trigger (State   *s,
+             guint64  k)
+{
+  /* cast once, outside the loop: measure the library, not the caller's
+   * checked cast */
+  MibewEventArgs *args = MIBEW_EVENT_ARGS (s->args);
+
+  for (guint64 i = 0; i < k; i++)
+    mibew_event_dispatcher_trigger (s->dispatcher, "threadPostMessage", args, NULL);
+}
+
+static void
+run (State   *s,
+     guint64  k)
+{
+  switch (s->cell)
+    {
+    case CELL_DIRECT:
+      run_direct (s, k);
+      break;
+    case CELL_GSIGNAL:
+      run_gsignal (s, k);
+      break;
+    case CELL_TYPED:
+    case CELL_TYPED_GSIGNAL:
+      run_typed (s, k);
+      break;
+    case CELL_TRIGGER:
+      run_trigger (s, k);
+      break;
+    case N_CELLS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+get_kind (State *s)
+{
+  if (s->cell == CELL_DIRECT || s->cell == CELL_GSIGNAL)
+    return s->message.message_kind;
+  return (int) mibew_post_message_args_get_message_kind (s->args);
+}
+
+static void
+set_kind (State *s,
+          int    kind)
+{
+  if (s->cell == CELL_DIRECT || s->cell == CELL_GSIGNAL)
+    s->message.message_kind = kind;
+  else
+    mibew_post_message_args_set_message_kind (s->args, (MibewMessageKind) kind);
+}
+
+static void
+check_kind (State      *s,
+            const char *when)
+{
+  int expected = s->n > 0 ? KIND_AFTER : KIND_BEFORE;
+  int kind = get_kind (s);
+
+  sink = kind;
+  if (kind != expected)
+    {
+      g_printerr ("bench-emit: %s with %u listeners: message kind %d %s, expected %d\n",
+                  cell_names[s->cell], s->n, kind, when, expected);
+      exit (2);
+    }
+}
+
+static void
+state_init (State  *s,
+            CellId  cell,
+            guint   n)
+{
+  memset (s, 0, sizeof *s);
+  s->cell = cell;
+  s->n = n;
+  s->message.message_kind = KIND_BEFORE;
+  s->message.message_body = "hello";
+
+  switch (cell)
+    {
+    case CELL_DIRECT:
+      s->direct.n = n;
+      for (guint i = 0; i < n; i++)
+        {
+          s->direct.listeners[i] = direct_listener;
+          s->direct.user_data[i] = NULL;
+        }
+      break;
+
+    case CELL_GSIGNAL:
+      s->gobject = g_object_new (BENCH_TYPE_EMITTER, NULL);
+      for (guint i = 0; i < n; i++)
+        g_signal_connect (s->gobject, "post-message", G_CALLBACK (gsignal_listener), NULL);
+      break;
+
+    case CELL_TYPED:
+    case CELL_TRIGGER:
+    case CELL_TYPED_GSIGNAL:
+      s->dispatcher = mibew_event_dispatcher_new ();
+      s->events = mibew_event_dispatcher_get_thread (s->dispatcher);
+      s->args = mibew_post_message_args_new (NULL, KIND_BEFORE, "hello", NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          if (cell == CELL_TYPED_GSIGNAL)
+            g_signal_connect (s->events, "post-message", G_CALLBACK (mibew_listener), NULL);
+          else
+            {
+              g_autoptr(GError) error = NULL;
+
+              if (mibew_event_dispatcher_attach_callback (s->dispatcher, "threadPostMessage", 0,
+                                                          G_CALLBACK (mibew_listener), NULL, NULL,
+                                                          &error) == 0)
+                {
+                  g_printerr ("bench-emit: attach: %s\n", error->message);
+                  exit (2);
+                }
+            }
+        }
+      if (mibew_event_dispatcher_get_listener_count (s->dispatcher, "threadPostMessage") !=
+          (cell == CELL_TYPED_GSIGNAL ? (n > 0 ? 1u : 0u) : n))
+        {
+          g_printerr ("bench-emit: %s: unexpected listener count\n", cell_names[cell]);
+          exit (2);
+        }
+      break;
+
+    case N_CELLS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* one checked emission, then a warm-up (lazy initialisations, caches) */
+  run (s, 1);
+  check_kind (s, "after one emission");
+  set_kind (s, KIND_BEFORE);
+  run (s, N_WARMUP);
+}
+
+static void
+state_clear (State *s)
+{
+  g_clear_object (&s->gobject);
+  g_clear_object (&s->args);
+  g_clear_object (&s->dispatcher);
+}
+
+/* Runs @k emissions; returns the elapsed time in ns. */
+static guint64
+time_run (State   *s,
+          guint64  k)
+{
+  guint64 t0, t1;
+
+  set_kind (s, KIND_BEFORE);
+  t0 = now_ns ();
+  run (s, k);
+  t1 = now_ns ();
+  if (k > 0)
+    check_kind (s, "after the timed loop");
+  else
+    sink = get_kind (s);
+  return t1 - t0;
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+typedef struct
+{
+  double median, min, max;
+  guint64 iterations;
+} Result;
+
+static Result
+measure (CellId cell,
+         guint  n,
+         double seconds)
+{
+  State s;
+  guint64 target = (guint64) (seconds * 1e9);
+  guint64 k = 64;
+  double samples[N_REPEATS];
+  Result r;
+
+  state_init (&s, cell, n);
+
+  /* calibrate: grow k until one run lasts about @seconds */
+  for (;;)
+    {
+      guint64 t = time_run (&s, k);
+      double scale;
+
+      if (t >= target)
+        break;
+      if (t < target / 100 || t == 0)
+        scale = 10.0;
+      else
+        scale = 1.05 * (double) target / (double) t;
+      k = (guint64) ((double) k * MAX (scale, 1.1)) + 1;
+    }
+
+  for (guint i = 0; i < N_REPEATS; i++)
+    samples[i] = (double) time_run (&s, k) / (double) k;
+  qsort (samples, N_REPEATS, sizeof (double), compare_double);
+
+  r.median = samples[N_REPEATS / 2];
+  r.min = samples[0];
+  r.max = samples[N_REPEATS - 1];
+  r.iterations = k;
+
+  state_clear (&s);
+  return r;
+}
+
+static const guint all_listener_counts[] = { 0, 1, 10 };
+
+static void
+run_all (double seconds)
+{
+  Result results[N_CELLS][G_N_ELEMENTS (all_listener_counts)];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint c = 0; c < N_CELLS; c++)
+    for (guint i = 0; i < G_N_ELEMENTS (all_listener_counts); i++)
+      results[c][i] = measure ((CellId) c, all_listener_counts[i], seconds);
+
+  printf ("{\n  \"glib\": \"%u.%u.%u\",\n", glib_major_version, glib_minor_version,
+          glib_micro_version);
+  printf ("  \"json_glib\": \"%s\",\n", JSON_VERSION_S);
+  printf ("  \"seconds\": %s,\n  \"repeats\": %d,\n",
+          g_ascii_formatd (buf, sizeof buf, "%g", seconds), N_REPEATS);
+
+  printf ("  \"ns\": {\n");
+  for (guint c = 0; c < N_CELLS; c++)
+    {
+      printf ("    \"%s\": {", cell_names[c]);
+      for (guint i = 0; i < G_N_ELEMENTS (all_listener_counts); i++)
+        printf ("%s\"%u\": %.3f", i > 0 ? ", " : "", all_listener_counts[i],
+                results[c][i].median);
+      printf ("}%s\n", c + 1 < N_CELLS ? "," : "");
+    }
+  printf ("  },\n");
+
+  printf ("  \"details\": {\n");
+  for (guint c = 0; c < N_CELLS; c++)
+    {
+      printf ("    \"%s\": {", cell_names[c]);
+      for (guint i = 0; i < G_N_ELEMENTS (all_listener_counts); i++)
+        printf ("%s\"%u\": {\"median\": %.3f, \"min\": %.3f, \"max\": %.3f, "
+                "\"iterations\": %" G_GUINT64_FORMAT "}",
+                i > 0 ? ", " : "", all_listener_counts[i], results[c][i].median,
+                results[c][i].min, results[c][i].max, results[c][i].iterations);
+      printf ("}%s\n", c + 1 < N_CELLS ? "," : "");
+    }
+  printf ("  }\n}\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cell_name = NULL;
+  int listeners = 1;
+  gint64 iterations = -1;
+  gboolean all = FALSE;
+  double seconds = 0.1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  GOptionEntry entries[] = {
+    { "cell", 0, 0, G_OPTION_ARG_STRING, &cell_name,
+      "Run one cell: direct, gsignal, typed, trigger or typed-gsignal", "NAME" },
+    { "listeners", 0, 0, G_OPTION_ARG_INT, &listeners, "Number of listeners (default 1)", "N" },
+    { "iterations", 0, 0, G_OPTION_ARG_INT64, &iterations, "Number of emissions", "K" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, "Run every cell and print JSON", NULL },
+    { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &seconds,
+      "With --all: duration of each timed run (default 0.1)", "S" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("- time event emission");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-emit: %s\n", error->message);
+      return 1;
+    }
+
+  if (all)
+    {
+      if (seconds <= 0 || seconds > 60)
+        {
+          g_printerr ("bench-emit: --seconds must be in (0, 60]\n");
+          return 1;
+        }
+      run_all (seconds);
+      return 0;
+    }
+
+  if (cell_name != NULL)
+    {
+      CellId cell = N_CELLS;
+      State s;
+      guint64 t;
+
+      for (guint c = 0; c < N_CELLS; c++)
+        if (strcmp (cell_name, cell_names[c]) == 0)
+          cell = (CellId) c;
+      if (cell == N_CELLS)
+        {
+          g_printerr ("bench-emit: unknown cell “%s”\n", cell_name);
+          return 1;
+        }
+      if (listeners < 0 || listeners > MAX_LISTENERS)
+        {
+          g_printerr ("bench-emit: --listeners must be in [0, %d]\n", MAX_LISTENERS);
+          return 1;
+        }
+      if (iterations < 0)
+        {
+          g_printerr ("bench-emit: --iterations K is required with --cell\n");
+          return 1;
+        }
+
+      state_init (&s, cell, (guint) listeners);
+      t = time_run (&s, (guint64) iterations);
+      state_clear (&s);
+      printf ("%.3f\n", iterations > 0 ? (double) t / (double) iterations : 0.0);
+      return 0;
+    }
+
+  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
+  return 1;
+}
