@@ -1,4 +1,5 @@
 <?php
+require_once __DIR__ . '/bench-common.php';
 /* symfony.php: the threadPostMessage workload of bench/emit.c on Symfony's
  * EventDispatcher (Debian's php-symfony-event-dispatcher)
  *
@@ -111,39 +112,9 @@ function measure($n, $seconds)
         exit(2);
     }
 
-    $target = (int) ($seconds * 1e9);
-    $k = 1000;
-    for (;;) {
-        $t = time_run($d, $event, $k);
-        if ($t >= $target) {
-            break;
-        }
-        $scale = $t < $target / 100 ? 10.0 : 1.05 * $target / max($t, 1);
-        $k = (int) ($k * max($scale, 1.1)) + 1;
-    }
-
-    $samples = array();
-    for ($r = 0; $r < 5; $r++) {
-        $samples[] = time_run($d, $event, $k) / $k;
-    }
-    sort($samples);
-    return $samples[2];
+    return median_ns_per_event(function ($k) use ($d, $event) {
+        return time_run($d, $event, $k);
+    }, $seconds);
 }
 
-$seconds = 0.1;
-for ($i = 1; $i < $argc; $i++) {
-    if ($argv[$i] === '--smoke') {
-        exit(smoke());
-    } elseif ($argv[$i] === '--seconds' && $i + 1 < $argc) {
-        $seconds = (float) $argv[++$i];
-    } else {
-        fwrite(STDERR, "usage: php symfony.php [--seconds S] | --smoke\n");
-        exit(1);
-    }
-}
-
-$result = array();
-foreach (array(0, 1, 10) as $n) {
-    $result[(string) $n] = round(measure($n, $seconds), 3);
-}
-echo json_encode($result, JSON_FORCE_OBJECT), "\n";
+bench_main('symfony.php', $argv, 'smoke', 'measure');

@@ -1,0 +1,50 @@
+<?php
+// bench-common.php: what the two PHP benchmarks share: calibration, the
+// median of five runs, and the command line.
+//
+// SPDX-License-Identifier: LGPL-2.1-or-later
+
+// Runs $run($k) (which returns elapsed ns for $k events) with $k grown
+// until one run lasts $seconds; returns the median ns per event of five.
+function median_ns_per_event($run, $seconds)
+{
+    $target = (int) ($seconds * 1e9);
+    $k = 1000;
+    for (;;) {
+        $t = $run($k);
+        if ($t >= $target) {
+            break;
+        }
+        $scale = $t < $target / 100 ? 10.0 : 1.05 * $target / max($t, 1);
+        $k = (int) ($k * max($scale, 1.1)) + 1;
+    }
+
+    $samples = array();
+    for ($r = 0; $r < 5; $r++) {
+        $samples[] = $run($k) / $k;
+    }
+    sort($samples);
+    return $samples[2];
+}
+
+// [--seconds S] | --smoke; prints {"0": ns, "1": ns, "10": ns}.
+function bench_main($script, $argv, $smoke, $measure)
+{
+    $seconds = 0.1;
+    for ($i = 1; $i < count($argv); $i++) {
+        if ($argv[$i] === '--smoke') {
+            exit($smoke());
+        } elseif ($argv[$i] === '--seconds' && $i + 1 < count($argv)) {
+            $seconds = (float) $argv[++$i];
+        } else {
+            fwrite(STDERR, "usage: php $script [--seconds S] | --smoke\n");
+            exit(1);
+        }
+    }
+
+    $result = array();
+    foreach (array(0, 1, 10) as $n) {
+        $result[(string) $n] = round($measure($n, $seconds), 3);
+    }
+    echo json_encode($result, JSON_FORCE_OBJECT), "\n";
+}
