@@ -20,6 +20,13 @@
  * JSON form: `{"group": Group}`; `groupUpdate` adds `"original_group": Group`,
  * the group before the update. A group is a database row (`groupid`, `parent`,
  * `vcemail`, `vclocalname`, `vccommonname`, ...).
+ *
+ * Lifetime: the arguments hold a reference on every object, list and
+ * dictionary in them, and the getters return them without a new one. A
+ * listener that keeps a value after it returns takes its own reference
+ * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
+ * then stays valid even when a later listener or the emitter replaces it.
+ * See #MibewEventArgs for how long the arguments object itself is stable.
  */
 struct _MibewGroupArgs
 {

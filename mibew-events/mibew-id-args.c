@@ -18,8 +18,14 @@
  *
  * These events only notify: changing the id has no effect.
  *
- * JSON form: `{"id": int}`; a numeric string (as Mibew sends ids read from the
- * database) is accepted too.
+ * JSON form: `{"id": int}`.
+ *
+ * Lifetime: the arguments hold a reference on every object, list and
+ * dictionary in them, and the getters return them without a new one. A
+ * listener that keeps a value after it returns takes its own reference
+ * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
+ * then stays valid even when a later listener or the emitter replaces it.
+ * See #MibewEventArgs for how long the arguments object itself is stable.
  */
 struct _MibewIdArgs
 {

@@ -21,6 +21,13 @@
  * JSON form: `{"thread": Thread, "message_kind": int, "message_body":
  * string, "message_options": {}}`; the options Mibew knows are `name`,
  * `operator_id`, `created`, `plugin` and `data`.
+ *
+ * Lifetime: the arguments hold a reference on every object, list and
+ * dictionary in them, and the getters return them without a new one. A
+ * listener that keeps a value after it returns takes its own reference
+ * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
+ * then stays valid even when a later listener or the emitter replaces it.
+ * See #MibewEventArgs for how long the arguments object itself is stable.
  */
 struct _MibewPostMessageArgs
 {

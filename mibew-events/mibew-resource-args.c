@@ -22,6 +22,13 @@
  * login page (access denied), or replies 404 "Not Found".
  *
  * JSON form: `{"request": Request, "response": Response or false}`.
+ *
+ * Lifetime: the arguments hold a reference on every object, list and
+ * dictionary in them, and the getters return them without a new one. A
+ * listener that keeps a value after it returns takes its own reference
+ * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
+ * then stays valid even when a later listener or the emitter replaces it.
+ * See #MibewEventArgs for how long the arguments object itself is stable.
  */
 struct _MibewResourceArgs
 {

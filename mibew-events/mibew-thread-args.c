@@ -21,6 +21,13 @@
  *
  * JSON form: `{"thread": Thread}`; `threadUpdate` adds `"original_thread":
  * Thread`, the thread before the update.
+ *
+ * Lifetime: the arguments hold a reference on every object, list and
+ * dictionary in them, and the getters return them without a new one. A
+ * listener that keeps a value after it returns takes its own reference
+ * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
+ * then stays valid even when a later listener or the emitter replaces it.
+ * See #MibewEventArgs for how long the arguments object itself is stable.
  */
 struct _MibewThreadArgs
 {
