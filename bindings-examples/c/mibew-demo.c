@@ -71,6 +71,18 @@ act (const char *title)
   printf ("\n-- %s\n", title);
 }
 
+/* Prints @lead and the formatted text as one indented line. */
+static void
+print_line (const char *lead,
+            const char *format,
+            va_list     ap)
+{
+  g_autofree char *text = g_strdup_vprintf (format, ap);
+
+  indent ();
+  printf ("%s%s\n", lead, text);
+}
+
 /* "[eventName] details": the core is about to trigger the event. */
 G_GNUC_PRINTF (2, 3)
 static void
@@ -78,14 +90,12 @@ header (const char *event_name,
         const char *format,
         ...)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *lead = g_strdup_printf ("[%s] ", event_name);
   va_list ap;
 
   va_start (ap, format);
-  text = g_strdup_vprintf (format, ap);
+  print_line (lead, format, ap);
   va_end (ap);
-  indent ();
-  printf ("[%s] %s\n", event_name, text);
   n_events++;
 }
 
@@ -95,14 +105,11 @@ static void
 outcome (const char *format,
          ...)
 {
-  g_autofree char *text = NULL;
   va_list ap;
 
   va_start (ap, format);
-  text = g_strdup_vprintf (format, ap);
+  print_line ("  => ", format, ap);
   va_end (ap);
-  indent ();
-  printf ("  => %s\n", text);
 }
 
 /* One line per listener run: "  C       name             what it did". */
@@ -112,14 +119,12 @@ say (const char *listener,
      const char *format,
      ...)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *lead = g_strdup_printf ("  %-6s  %-15s  ", "C", listener);
   va_list ap;
 
   va_start (ap, format);
-  text = g_strdup_vprintf (format, ap);
+  print_line (lead, format, ap);
   va_end (ap);
-  indent ();
-  printf ("  %-6s  %-15s  %s\n", "C", listener, text);
   c_ran++;
 }
 
