@@ -13,6 +13,8 @@
 # out: first wins and ends the emission; call and plugin options: merge,
 # later keys win; assets: append).
 
+import ctypes
+import json
 import os
 import sys
 import time
@@ -775,6 +777,161 @@ class TestNotify(Case):
         self.assertEqual(self.seen, [MibewEvents.ThreadState.CHATTING, MibewEvents.ThreadState.CLOSED])
         self.assertEqual(thread.state, MibewEvents.ThreadState.CLOSED)
         say('thread close (notify): listeners ran in order; the emitter returns nothing')
+
+
+# ------------------------------------------------------ a following C listener
+
+_observer = ctypes.CDLL(os.environ['MIBEW_TEST_OBSERVER'])
+_observer.mibew_test_observe.argtypes = [ctypes.c_void_p, ctypes.c_int]
+_observer.mibew_test_last_seen.argtypes = [ctypes.c_char_p]
+_observer.mibew_test_last_seen.restype = ctypes.c_void_p
+_observer.mibew_test_free.argtypes = [ctypes.c_void_p]
+_capsule_pointer = ctypes.pythonapi.PyCapsule_GetPointer
+_capsule_pointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
+_capsule_pointer.restype = ctypes.c_void_p
+
+
+def c_saw(event):
+    """What the C observer saw of @event's arguments, or None if it did not run."""
+    text = _observer.mibew_test_last_seen(event.encode())
+    if not text:
+        return None
+    try:
+        return json.loads(ctypes.string_at(text).decode())
+    finally:
+        _observer.mibew_test_free(text)
+
+
+class TestFollowingCListener(Case):
+    """A Python listener at priority 0 changes or answers; a C listener
+    attached at priority 100 (c-observer.c) must see the result."""
+
+    def setUp(self):
+        super().setUp()
+        _observer.mibew_test_observe(_capsule_pointer(self.d.__gpointer__, None), 100)
+
+    def test_every_answering_event_is_observed(self):
+        # the observer is attached to all 16 alter, out and call events
+        names = [n for n in MibewEvents.EventDispatcher.list_events()
+                 if MibewEvents.EventDispatcher.describe_event(n)[3] != EK.NOTIFY]
+        self.assertEqual(len(names), 16)
+        for name in names:
+            self.assertEqual(self.d.get_listener_count(name), 1, name)
+        say('a C observer listens to the %d alter, out and call events' % len(names))
+
+    def test_post_message(self):
+        def change(events, a):
+            a.message_kind = MibewEvents.MessageKind.FOR_AGENT
+            a.message_options.set_string_member('plugin', 'py')
+            return 'changed by Python'
+        self.attach('threadPostMessage', 0, change)
+        args = MibewEvents.PostMessageArgs.new(MibewEvents.Thread(), MibewEvents.MessageKind.USER, 'hi', None)
+        self.d.props.thread.emit_post_message(args)
+        seen = c_saw('threadPostMessage')
+        self.assertEqual(seen['message-body'], 'changed by Python')
+        self.assertEqual(seen['message-kind'], int(MibewEvents.MessageKind.FOR_AGENT))
+        self.assertEqual(seen['message-options'], {'plugin': 'py'})
+        say('threadPostMessage: C saw the body Python returned and the kind and options it set')
+
+    def test_button_generate(self):
+        self.attach('buttonGenerate', 0, lambda e, a: MibewEvents.ButtonFragment.new('<b>py</b>'))
+        args = MibewEvents.ButtonArgs.new(MibewEvents.ButtonFragment.new('<a>chat</a>'), None)
+        self.d.props.button.emit_generate(args)
+        self.assertEqual(c_saw('buttonGenerate')['button'], '<b>py</b>')
+        say('buttonGenerate: C saw the fragment Python returned')
+
+    def test_assets_and_options(self):
+        def css(events, a):
+            extra = MibewEvents.AssetList.new()
+            extra.add_url('py.css')
+            return extra
+        self.attach('pageAddCss', 0, css)
+        self.attach('pageAddJsPluginOptions', 0, lambda e, a: {'py': {'on': True}})
+        self.d.props.page.emit_add_css(MibewEvents.AssetsArgs.new(new_request(), None))
+        self.d.props.page.emit_add_js_plugin_options(MibewEvents.PluginOptionsArgs.new(new_request(), None))
+        self.assertEqual(c_saw('pageAddCss')['assets'],
+                         [{'content': 'py.css', 'type': 'relative', 'weight': 500}])
+        self.assertEqual(c_saw('pageAddJsPluginOptions')['plugins'], {'py': {'on': True}})
+        say('pageAddCss, pageAddJsPluginOptions: C saw the appended asset and the merged dict')
+
+    def test_routes(self):
+        def add(events, a):
+            a.routes.add_route('py_page', '/py', None, None, ['GET'])
+        self.attach('routesAlter', 0, add)
+        self.d.props.routing.emit_routes_alter(MibewEvents.RoutesArgs.new(MibewEvents.RouteCollection.new()))
+        self.assertEqual(c_saw('routesAlter')['routes']['py_page']['path'], '/py')
+        say('routesAlter: C saw the route Python added')
+
+    def test_function_calls(self):
+        self.attach('threadFunctionCall::microtime', 0, lambda e, a: {'time': 1.5})
+        self.attach('usersFunctionCall', 0, lambda e, a: {'answered_by': 'py'})
+        self.d.props.thread.emit_function_call(
+            MibewEvents.FunctionCallArgs.new(None, 'microtime', None, None))
+        self.d.props.users.emit_function_call(
+            MibewEvents.FunctionCallArgs.new(None, 'ping', None, None))
+        self.assertEqual(c_saw('threadFunctionCall')['results'], {'time': 1.5})
+        self.assertEqual(c_saw('usersFunctionCall')['results'], {'answered_by': 'py'})
+        say('threadFunctionCall::microtime, usersFunctionCall: C saw the merged results')
+
+    def test_lists(self):
+        def add_message(events, a):
+            message = MibewEvents.Message()
+            message.message = 'from Python'
+            a.messages.append(message)
+
+        def mark_threads(events, a):
+            for item in a.threads:
+                item.set_member('py', Json.from_string('true'))
+
+        def replace_visitors(events, a):
+            store = Gio.ListStore.new(MibewEvents.ListVisitor)
+            visitor = MibewEvents.ListVisitor()
+            visitor.user_name = 'Python'
+            store.append(visitor)
+            return store
+        self.attach('threadGetMessagesAlter', 0, add_message)
+        self.attach('usersUpdateThreadsAlter', 0, mark_threads)
+        self.attach('usersUpdateVisitorsAlter', 0, replace_visitors)
+
+        self.d.props.thread.emit_get_messages_alter(MibewEvents.MessagesArgs.new(MibewEvents.Thread(), None))
+        threads = Gio.ListStore.new(MibewEvents.ListThread)
+        threads.append(MibewEvents.ListThread())
+        self.d.props.users.emit_update_threads_alter(MibewEvents.ListThreadsArgs.new(threads))
+        self.d.props.users.emit_update_visitors_alter(MibewEvents.ListVisitorsArgs.new(
+            Gio.ListStore.new(MibewEvents.ListVisitor)))
+
+        self.assertEqual([m['message'] for m in c_saw('threadGetMessagesAlter')['messages']], ['from Python'])
+        self.assertEqual(c_saw('usersUpdateThreadsAlter')['threads'], [{'py': True}])
+        self.assertEqual(c_saw('usersUpdateVisitorsAlter')['visitors'], [{'userName': 'Python'}])
+        say('threadGetMessagesAlter, usersUpdateThreadsAlter, usersUpdateVisitorsAlter: '
+            'C saw the appended message, the custom key and the replaced list')
+
+    def test_widget_response(self):
+        def seed_example(events, a):
+            a.response.add_load('the_lib', '')
+            a.response.add_handler('usefulFunc')
+        self.attach('widgetResponseAlter', 0, seed_example)
+        args = MibewEvents.WidgetResponseArgs.new(
+            MibewEvents.SiteVisitor(), new_request(), MibewEvents.WidgetResponse.new(),
+            MibewEvents.BaseUrlGenerator.new('https://x/'), MibewEvents.BaseUrlGenerator.new('https://x/'))
+        self.d.props.widget.emit_response_alter(args)
+        seen = c_saw('widgetResponseAlter')['response']
+        self.assertEqual(seen['handlers'], ['usefulFunc'])
+        self.assertEqual(seen['load'], {'the_lib': ''})
+        say('widgetResponseAlter: C saw the library and handler Python added')
+
+    def test_out_events_end_at_the_answer(self):
+        # an answer ends an out event: the C listener after it must not run
+        self.attach('operatorAuthenticate', 0, lambda e, a: MibewEvents.Operator())
+        self.attach('resourceNotFound', 0, lambda e, a: None)   # no answer: C runs
+        auth = MibewEvents.AuthenticateArgs.new(None, new_request())
+        self.assertTrue(self.d.props.operator.emit_authenticate(auth))
+        self.assertIsNone(c_saw('operatorAuthenticate'))
+        self.assertFalse(self.d.props.resource.emit_not_found(MibewEvents.ResourceArgs.new(new_request(), None)))
+        self.assertIsNone(c_saw('resourceNotFound')['response'])
+        self.assertFalse(self.d.props.users.emit_update_visitors_load(MibewEvents.ListVisitorsArgs.new(None)))
+        self.assertIsNone(c_saw('usersUpdateVisitorsLoad')['visitors'])
+        say('out events: after a Python answer the C listener did not run; without one it ran and saw the empty slot')
 
 
 if __name__ == '__main__':
