@@ -60,6 +60,11 @@
  * other threads attach and detach listeners. The arguments objects and the
  * domain objects are not: one emission's arguments belong to the thread
  * that emits them.
+ *
+ * The direct path takes no reference on the category object while its
+ * listeners run (that would cost two atomic operations per event): do not
+ * drop the last reference to a dispatcher from inside one of its own
+ * listeners. The default dispatcher is never freed.
  */
 struct _MibewEventDispatcher
 {
