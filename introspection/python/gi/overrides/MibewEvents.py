@@ -98,41 +98,10 @@ class _PropertyAttributes:
             super().__setattr__(name, value)
 
 
-class Record(_PropertyAttributes, MibewEvents.Record):
-    pass
-
-
-Record = override(Record)
-__all__.append('Record')
-
-
-class EventArgs(_PropertyAttributes, MibewEvents.EventArgs):
-    pass
-
-
-EventArgs = override(EventArgs)
-__all__.append('EventArgs')
-
-
-class ButtonFragment(_PropertyAttributes, MibewEvents.ButtonFragment):
-    pass
-
-
-ButtonFragment = override(ButtonFragment)
-__all__.append('ButtonFragment')
-
-
-class Asset(_PropertyAttributes, MibewEvents.Asset):
-    pass
-
-
-Asset = override(Asset)
-__all__.append('Asset')
-
-
-class BaseUrlGenerator(_PropertyAttributes, MibewEvents.BaseUrlGenerator):
-    pass
-
-
-BaseUrlGenerator = override(BaseUrlGenerator)
-__all__.append('BaseUrlGenerator')
+# The types whose properties read and write as attributes; each override
+# is the same empty subclass.
+for _name in ('Record', 'EventArgs', 'ButtonFragment', 'Asset', 'BaseUrlGenerator'):
+    globals()[_name] = override(type(_name, (_PropertyAttributes, getattr(MibewEvents, _name)),
+                                     {'__module__': __name__}))
+    __all__.append(_name)
+del _name
