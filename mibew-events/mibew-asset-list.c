@@ -8,6 +8,8 @@
 #include "mibew-i18n-private.h"
 
 #include "mibew-asset-list.h"
+#include "mibew-asset-private.h"
+#include "mibew-json-private.h"
 #include "mibew-error.h"
 
 /**
@@ -206,23 +208,39 @@ MibewAssetList *
 mibew_asset_list_new_from_json (JsonArray  *array,
                                 GError    **error)
 {
-  g_autoptr(MibewAssetList) self = NULL;
-  guint n;
+  g_autoptr(JsonNode) node = NULL;
 
   g_return_val_if_fail (array != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  node = json_node_init_array (json_node_alloc (), array);
+  return mibew_asset_list_decode (node, NULL, error);
+}
+
+MibewAssetList *
+mibew_asset_list_decode (JsonNode    *node,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(MibewAssetList) self = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      mibew_json_set_type_error (error, path, _("an array of assets"), node);
+      return NULL;
+    }
+  array = json_node_get_array (node);
   self = mibew_asset_list_new ();
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      MibewAsset *asset = mibew_asset_new_from_json (json_array_get_element (array, i), error);
+      g_autofree char *item = mibew_json_path_index (path, i);
+      MibewAsset *asset = mibew_asset_decode (json_array_get_element (array, i), item, error);
 
       if (asset == NULL)
-        {
-          g_prefix_error (error, _("item %u: "), i);
-          return NULL;
-        }
+        return NULL;
       /* nobody watches a list under construction: no signal */
       g_ptr_array_add (self->assets, asset);
     }

@@ -9,11 +9,10 @@
 
 #include "mibew-json-private.h"
 
-#include <errno.h>
-
 #include "mibew-asset.h"
 #include "mibew-enum-types.h"
 #include "mibew-error.h"
+#include "mibew-asset-private.h"
 
 /**
  * MibewAsset:
@@ -75,41 +74,8 @@ node_to_weight (JsonNode *node,
 {
   gint64 v;
 
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      v = json_node_get_int (node);
-      break;
-    case G_TYPE_DOUBLE:
-      {
-        double d = json_node_get_double (node);
-
-        if (!(d >= G_MININT && d <= G_MAXINT) || d != (double) (gint64) d)
-          return FALSE;
-        v = (gint64) d;
-      }
-      break;
-    case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        char *end = NULL;
-
-        if (s == NULL || *s == '\0')
-          return FALSE;
-        errno = 0;
-        v = g_ascii_strtoll (s, &end, 10);
-        if (errno != 0 || end == s || *end != '\0')
-          return FALSE;
-      }
-      break;
-    default:
-      return FALSE;
-    }
-
-  if (v < G_MININT || v > G_MAXINT)
+  if (!mibew_json_node_to_int (node, &v) || json_node_get_value_type (node) == G_TYPE_BOOLEAN ||
+      v < G_MININT || v > G_MAXINT)
     return FALSE;
   *out = (int) v;
   return TRUE;
@@ -293,6 +259,17 @@ MibewAsset *
 mibew_asset_new_from_json (JsonNode  *node,
                            GError   **error)
 {
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return mibew_asset_decode (node, NULL, error);
+}
+
+MibewAsset *
+mibew_asset_decode (JsonNode    *node,
+                    const char  *path,
+                    GError     **error)
+{
   JsonObject *object;
   JsonNode *content;
   JsonNode *type;
@@ -300,56 +277,45 @@ mibew_asset_new_from_json (JsonNode  *node,
   const char *type_name;
   int weight_value = MIBEW_ASSET_DEFAULT_WEIGHT;
   guint type_value;
-
-  g_return_val_if_fail (node != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autofree char *content_path = mibew_json_path_key (path, "content");
+  g_autofree char *type_path = mibew_json_path_key (path, "type");
+  g_autofree char *weight_path = mibew_json_path_key (path, "weight");
 
   if (node_is_string (node))
     return mibew_asset_new_url (json_node_get_string (node));
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   _("an asset must be a string or an object, not %s"), mibew_json_node_type_name (node));
+      mibew_json_set_type_error (error, path, _("a string or an asset object"), node);
       return NULL;
     }
   object = json_node_get_object (node);
 
   content = json_object_get_member (object, "content");
-  if (content == NULL || !node_is_string (content))
+  if (content == NULL)
     {
-      if (content == NULL)
-        g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                             _("the asset has no “content”"));
-      else
-        g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     _("“content” must be a string, not %s"), mibew_json_node_type_name (content));
+      mibew_json_set_missing_error (error, content_path);
+      return NULL;
+    }
+  if (!node_is_string (content))
+    {
+      mibew_json_set_type_error (error, content_path, _("a string"), content);
       return NULL;
     }
 
   type = json_object_get_member (object, "type");
   if (type == NULL)
     {
-      g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                           _("the asset has no “type” (“absolute”, “relative” or “inline”)"));
+      mibew_json_set_missing_error (error, type_path);
       return NULL;
     }
-  if (!node_is_string (type))
-    {
-      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   _("“type” must be “absolute”, “relative” or “inline”, not %s"),
-                   mibew_json_node_type_name (type));
-      return NULL;
-    }
-  type_name = json_node_get_string (type);
+  type_name = node_is_string (type) ? json_node_get_string (type) : NULL;
   for (type_value = 0; type_value < G_N_ELEMENTS (type_names); type_value++)
     if (g_strcmp0 (type_name, type_names[type_value]) == 0)
       break;
   if (type_value == G_N_ELEMENTS (type_names))
     {
-      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   _("“type” must be “absolute”, “relative” or “inline”, not “%s”"),
-                   type_name);
+      mibew_json_set_type_error (error, type_path, _("“absolute”, “relative” or “inline”"), type);
       return NULL;
     }
 
@@ -358,12 +324,7 @@ mibew_asset_new_from_json (JsonNode  *node,
   if (weight != NULL && !JSON_NODE_HOLDS_NULL (weight) &&
       !node_to_weight (weight, &weight_value))
     {
-      if (node_is_string (weight))
-        g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     _("“weight” must be an integer, not “%s”"), json_node_get_string (weight));
-      else
-        g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                     _("“weight” must be an integer, not %s"), mibew_json_node_type_name (weight));
+      mibew_json_set_type_error (error, weight_path, _("an integer"), weight);
       return NULL;
     }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-authenticate-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewAuthenticateArgs:
@@ -21,12 +22,8 @@
  *
  * JSON form: `{"operator": Operator or false, "request": Request}`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewAuthenticateArgs
 {
@@ -39,120 +36,36 @@ struct _MibewAuthenticateArgs
 G_DEFINE_FINAL_TYPE (MibewAuthenticateArgs, mibew_authenticate_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_OPERATOR,
-  PROP_REQUEST,
-  N_PROPS
+  FIELD_OPERATOR,
+  FIELD_REQUEST,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "operator", "operator", MIBEW_ARG_RECORD, mibew_operator_get_type,
+    G_STRUCT_OFFSET (MibewAuthenticateArgs, operator), MIBEW_ARG_FALSE_IS_NONE | MIBEW_ARG_USED, MIBEW_FOLD_REPLACE,
+    "The authenticated operator; false until a listener answers" },
+  { "request", "request", MIBEW_ARG_RECORD, mibew_request_get_type,
+    G_STRUCT_OFFSET (MibewAuthenticateArgs, request), 0, MIBEW_FOLD_NONE,
+    "The incoming request" },
+};
 
-static void
-mibew_authenticate_args_fold_return (MibewEventArgs *args,
-                                     gpointer        value)
-{
-  MibewAuthenticateArgs *self = MIBEW_AUTHENTICATE_ARGS (args);
-
-  if (value == NULL)
-    return;
-  g_clear_object (&self->operator);
-  self->operator = value;
-}
-
-static gboolean
-mibew_authenticate_args_has_answer (MibewEventArgs *args)
-{
-  return MIBEW_AUTHENTICATE_ARGS (args)->operator != NULL;
-}
-
-static void
-mibew_authenticate_args_finalize (GObject *object)
-{
-  MibewAuthenticateArgs *self = MIBEW_AUTHENTICATE_ARGS (object);
-
-  g_clear_object (&self->operator);
-  g_clear_object (&self->request);
-
-  G_OBJECT_CLASS (mibew_authenticate_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_authenticate_args_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  MibewAuthenticateArgs *self = MIBEW_AUTHENTICATE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_OPERATOR:
-      g_value_set_object (value, self->operator);
-      break;
-    case PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_authenticate_args_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  MibewAuthenticateArgs *self = MIBEW_AUTHENTICATE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_OPERATOR:
-      mibew_authenticate_args_set_operator (self, g_value_get_object (value));
-      break;
-    case PROP_REQUEST:
-      mibew_authenticate_args_set_request (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewAuthenticateArgs:operator:
+ *
+ * The operator a listener recognised (`operator`), the out slot of the
+ * event. It starts %NULL (Mibew's `false`); setting it, or returning a
+ * #MibewOperator from the signal, answers the event and ends the emission.
+ */
+/**
+ * MibewAuthenticateArgs:request:
+ *
+ * The HTTP request being processed (`request`).
+ */
 
 static void
 mibew_authenticate_args_class_init (MibewAuthenticateArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  MibewEventArgsClass *args_class = MIBEW_EVENT_ARGS_CLASS (klass);
-
-  object_class->finalize = mibew_authenticate_args_finalize;
-  object_class->get_property = mibew_authenticate_args_get_property;
-  object_class->set_property = mibew_authenticate_args_set_property;
-
-  args_class->return_type = MIBEW_TYPE_OPERATOR;
-  args_class->fold_return = mibew_authenticate_args_fold_return;
-  args_class->has_answer = mibew_authenticate_args_has_answer;
-
-  /**
-   * MibewAuthenticateArgs:operator:
-   *
-   * The operator a listener recognised (`operator`), the out slot of the
-   * event. It starts %NULL (Mibew's `false`); setting it, or returning a
-   * #MibewOperator from the signal, answers the event and ends the emission.
-   */
-  properties[PROP_OPERATOR] =
-    g_param_spec_object ("operator", NULL, NULL, MIBEW_TYPE_OPERATOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewAuthenticateArgs:request:
-   *
-   * The HTTP request being processed (`request`).
-   */
-  properties[PROP_REQUEST] =
-    g_param_spec_object ("request", NULL, NULL, MIBEW_TYPE_REQUEST,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -173,11 +86,8 @@ MibewAuthenticateArgs *
 mibew_authenticate_args_new (MibewOperator *op,
                              MibewRequest  *request)
 {
-  MibewAuthenticateArgs *self = g_object_new (MIBEW_TYPE_AUTHENTICATE_ARGS, NULL);
-
-  mibew_authenticate_args_set_operator (self, op);
-  mibew_authenticate_args_set_request (self, request);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_AUTHENTICATE_ARGS,
+                                           (gconstpointer[]) { &op, &request });
 }
 
 /**
@@ -211,7 +121,7 @@ mibew_authenticate_args_set_operator (MibewAuthenticateArgs *self,
   g_return_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
-  g_set_object (&self->operator, op);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_OPERATOR, &op);
 }
 
 /**
@@ -244,5 +154,5 @@ mibew_authenticate_args_set_request (MibewAuthenticateArgs *self,
   g_return_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  g_set_object (&self->request, request);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
 }

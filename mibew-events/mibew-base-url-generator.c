@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mibew-base-url-generator.h"
+#include "mibew-asset-private.h"
 #include "mibew-error.h"
 
 /**
@@ -208,22 +209,37 @@ MibewBaseUrlGenerator *
 mibew_base_url_generator_new_from_json (JsonObject  *object,
                                         GError     **error)
 {
-  JsonNode *base_url;
+  g_autoptr(JsonNode) node = NULL;
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  base_url = json_object_get_member (object, "base_url");
+  node = json_node_init_object (json_node_alloc (), object);
+  return mibew_base_url_generator_decode (node, NULL, error);
+}
+
+MibewBaseUrlGenerator *
+mibew_base_url_generator_decode (JsonNode    *node,
+                                 const char  *path,
+                                 GError     **error)
+{
+  g_autofree char *key_path = mibew_json_path_key (path, "base_url");
+  JsonNode *base_url;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mibew_json_set_type_error (error, path, _("an object"), node);
+      return NULL;
+    }
+  base_url = json_object_get_member (json_node_get_object (node), "base_url");
   if (base_url == NULL)
     {
-      g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                           _("the URL generator has no “base_url”"));
+      mibew_json_set_missing_error (error, key_path);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_VALUE (base_url) || json_node_get_value_type (base_url) != G_TYPE_STRING)
     {
-      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                   _("“base_url” must be a string, not %s"), mibew_json_node_type_name (base_url));
+      mibew_json_set_type_error (error, key_path, _("a string"), base_url);
       return NULL;
     }
 

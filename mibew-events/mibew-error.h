@@ -34,6 +34,10 @@ G_BEGIN_DECLS
  * @MIBEW_EVENTS_ERROR_INVALID_LISTENER: the listener cannot be attached
  *   (for example a %NULL closure)
  * @MIBEW_EVENTS_ERROR_LISTENER_FAILED: a listener failed; the others ran
+ * @MIBEW_EVENTS_ERROR_MALFORMED_JSON: the input is not a JSON document
+ *   (a syntax error, invalid UTF-8, empty input)
+ * @MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED: the input is larger or nests deeper
+ *   than the limits allow (see #MibewEventDispatcher:max-json-size)
  *
  * Error codes in the %MIBEW_EVENTS_ERROR domain.
  */
@@ -43,6 +47,8 @@ typedef enum {
   MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
   MIBEW_EVENTS_ERROR_INVALID_LISTENER,
   MIBEW_EVENTS_ERROR_LISTENER_FAILED,
+  MIBEW_EVENTS_ERROR_MALFORMED_JSON,
+  MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED,
 } MibewEventsError;
 
 MIBEW_AVAILABLE_IN_ALL

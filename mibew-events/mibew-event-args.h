@@ -10,6 +10,7 @@
 #endif
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "mibew-version-macros.h"
 
@@ -46,10 +47,46 @@ struct _MibewEventArgsClass
   const char *(*get_detail) (MibewEventArgs *self);
 
   /*< private >*/
-  gpointer padding[8];
+  gconstpointer fields;
+  guint         n_fields;
+  int           answer_field;
+  int           detail_field;
+  GParamSpec  **pspecs;
+  gpointer      padding[4];
 };
 
+/**
+ * MIBEW_JSON_DEFAULT_MAX_DEPTH:
+ *
+ * How deep a JSON document may nest by default (64 levels): the limit of
+ * mibew_event_args_new_from_json() and the default of
+ * #MibewEventDispatcher:max-json-depth.
+ */
+#define MIBEW_JSON_DEFAULT_MAX_DEPTH 64
+
+/**
+ * MIBEW_JSON_DEFAULT_MAX_SIZE:
+ *
+ * How long a JSON document may be by default, in bytes (1 MiB): the
+ * default of #MibewEventDispatcher:max-json-size, and the bridge's body
+ * limit.
+ */
+#define MIBEW_JSON_DEFAULT_MAX_SIZE (1024 * 1024)
+
 MIBEW_AVAILABLE_IN_ALL
-MibewEventArgs *mibew_event_args_new (void);
+MibewEventArgs *mibew_event_args_new            (void);
+
+MIBEW_AVAILABLE_IN_ALL
+MibewEventArgs *mibew_event_args_new_from_json  (const char      *event_name,
+                                                 JsonNode        *node,
+                                                 GError         **error);
+MIBEW_AVAILABLE_IN_ALL
+gboolean        mibew_event_args_update_from_json (MibewEventArgs  *self,
+                                                 JsonNode        *node,
+                                                 GError         **error);
+MIBEW_AVAILABLE_IN_ALL
+JsonNode       *mibew_event_args_to_json        (MibewEventArgs  *self);
+MIBEW_AVAILABLE_IN_ALL
+const char     *mibew_event_args_get_event_name (MibewEventArgs  *self);
 
 G_END_DECLS

@@ -12,6 +12,9 @@
 #include "mibew-event-dispatcher.h"
 #include "mibew-error.h"
 #include "mibew-event-emitter-private.h"
+#include "mibew-event-args-private.h"
+#include "mibew-event-schema-private.h"
+#include "mibew-json-private.h"
 
 /**
  * MibewEventDispatcher:
@@ -28,7 +31,8 @@
  *   mibew_event_dispatcher_attach_listener() (any language) or
  *   mibew_event_dispatcher_attach_callback() (C): lower priorities run
  *   first, equal priorities in attach order, the default is 0;
- * - by connecting to the signal, `g_signal_connect (dispatcher->thread,
+ * - by connecting a handler to the category object's signal,
+ *   `g_signal_connect (mibew_event_dispatcher_get_thread (dispatcher),
  *   "post-message", ...)`: such handlers run as documented in
  *   #MibewEventEmitter.
  *
@@ -36,7 +40,7 @@
  * change one listener makes is seen by the next one and by the emitter, as
  * with Mibew's by-reference `$args`.
  *
- * |[<!-- language="C" -->
+ * ```c
  * static gpointer
  * shout (MibewThreadEvents *events, MibewPostMessageArgs *args, gpointer data)
  * {
@@ -45,9 +49,14 @@
  * }
  *
  * MibewEventDispatcher *d = mibew_event_dispatcher_get_default ();
+ * g_autoptr(GError) error = NULL;
+ *
  * mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0,
  *                                         G_CALLBACK (shout), NULL, NULL, &error);
- * ]|
+ * // or, as a handler of the signal:
+ * g_signal_connect (mibew_event_dispatcher_get_thread (d), "post-message",
+ *                   G_CALLBACK (shout), NULL);
+ * ```
  *
  * Where we differ from Mibew: an unknown event name is an error (Mibew
  * silently does nothing); negative priorities sort numerically (PHP's
@@ -73,6 +82,8 @@ struct _MibewEventDispatcher
   MibewEventEmitter *emitters[MIBEW_N_CATEGORIES];
   guint last_id;        /* atomic */
   guint failure_count;  /* atomic */
+  gsize max_json_size;  /* atomic */
+  guint max_json_depth; /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (MibewEventDispatcher, mibew_event_dispatcher, G_TYPE_OBJECT)
@@ -81,6 +92,8 @@ enum {
   PROP_0,
   /* PROP_<CATEGORY> = category + 1 */
   PROP_FAILURE_COUNT = MIBEW_N_CATEGORIES + 1,
+  PROP_MAX_JSON_SIZE,
+  PROP_MAX_JSON_DEPTH,
   N_PROPS
 };
 
@@ -148,6 +161,29 @@ mibew_event_dispatcher_get_property (GObject    *object,
     g_value_set_object (value, self->emitters[prop_id - 1]);
   else if (prop_id == PROP_FAILURE_COUNT)
     g_value_set_uint (value, mibew_event_dispatcher_get_failure_count (self));
+  else if (prop_id == PROP_MAX_JSON_SIZE)
+    g_value_set_uint64 (value, (gsize) g_atomic_pointer_get ((gpointer *) &self->max_json_size));
+  else if (prop_id == PROP_MAX_JSON_DEPTH)
+    g_value_set_uint (value, g_atomic_int_get (&self->max_json_depth));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+mibew_event_dispatcher_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  MibewEventDispatcher *self = MIBEW_EVENT_DISPATCHER (object);
+
+  if (prop_id == PROP_MAX_JSON_SIZE)
+    mibew_event_dispatcher_set_json_limits (self, g_value_get_uint64 (value),
+                                            g_atomic_int_get (&self->max_json_depth));
+  else if (prop_id == PROP_MAX_JSON_DEPTH)
+    mibew_event_dispatcher_set_json_limits (self,
+                                            (gsize) g_atomic_pointer_get ((gpointer *) &self->max_json_size),
+                                            g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -161,6 +197,7 @@ mibew_event_dispatcher_class_init (MibewEventDispatcherClass *klass)
 
   object_class->dispose = mibew_event_dispatcher_dispose;
   object_class->get_property = mibew_event_dispatcher_get_property;
+  object_class->set_property = mibew_event_dispatcher_set_property;
 
   /**
    * MibewEventDispatcher:ban:
@@ -243,6 +280,29 @@ mibew_event_dispatcher_class_init (MibewEventDispatcherClass *klass)
     g_param_spec_uint ("failure-count", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MibewEventDispatcher:max-json-size:
+   *
+   * The longest JSON document, in bytes, that
+   * mibew_event_dispatcher_parse_json() and
+   * mibew_event_dispatcher_trigger_json_data() accept
+   * (%MIBEW_JSON_DEFAULT_MAX_SIZE, 1 MiB, by default).
+   */
+  properties[PROP_MAX_JSON_SIZE] =
+    g_param_spec_uint64 ("max-json-size", NULL, NULL, 1, G_MAXSIZE, MIBEW_JSON_DEFAULT_MAX_SIZE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MibewEventDispatcher:max-json-depth:
+   *
+   * How deep a JSON document given to the dispatcher may nest
+   * (%MIBEW_JSON_DEFAULT_MAX_DEPTH, 64 levels, by default): deeper
+   * documents are refused before anything recursive sees them.
+   */
+  properties[PROP_MAX_JSON_DEPTH] =
+    g_param_spec_uint ("max-json-depth", NULL, NULL, 1, 10000, MIBEW_JSON_DEFAULT_MAX_DEPTH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -271,6 +331,8 @@ mibew_event_dispatcher_init (MibewEventDispatcher *self)
       self->emitters[i] = g_object_new (emitter_types[i] (), NULL);
       mibew_event_emitter_set_dispatcher (self->emitters[i], self);
     }
+  self->max_json_size = MIBEW_JSON_DEFAULT_MAX_SIZE;
+  self->max_json_depth = MIBEW_JSON_DEFAULT_MAX_DEPTH;
 }
 
 /**
@@ -304,19 +366,6 @@ mibew_event_dispatcher_get_default (void)
   if (g_once_init_enter (&instance))
     g_once_init_leave (&instance, mibew_event_dispatcher_new ());
   return instance;
-}
-
-static const MibewEventInfo *
-lookup_or_error (const char  *event_name,
-                 GQuark      *detail,
-                 GError     **error)
-{
-  const MibewEventInfo *info = mibew_event_lookup (event_name, detail);
-
-  if (info == NULL)
-    g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT,
-                 _("Unknown event “%s”"), event_name);
-  return info;
 }
 
 /**
@@ -362,7 +411,7 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
       return 0;
     }
 
-  info = lookup_or_error (event_name, &detail, error);
+  info = mibew_event_lookup_or_error (event_name, &detail, error);
   if (info == NULL)
     {
       /* a floating closure is ours to dispose of, as with GSignal */
@@ -430,12 +479,12 @@ mibew_event_dispatcher_attach_callback (MibewEventDispatcher  *self,
  * Attaches a listener with the one signature every event accepts. This is
  * the natural way from Vala, whose lambdas become #MibewListenerFunc:
  *
- * |[
+ * ```vala
  * dispatcher.attach_func ("threadPostMessage", 0, (emitter, args) => {
  *     ((Mibew.PostMessageArgs) args).message_kind = Mibew.MessageKind.INFO;
  *     return null;
  * });
- * ]|
+ * ```
  *
  * Like the other C listeners, @func is called directly, without
  * marshalling.
@@ -484,7 +533,7 @@ mibew_event_dispatcher_detach_listener (MibewEventDispatcher  *self,
   g_return_val_if_fail (event_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  info = lookup_or_error (event_name, NULL, error);
+  info = mibew_event_lookup_or_error (event_name, NULL, error);
   if (info == NULL)
     {
       /* "event::detail" is accepted too */
@@ -495,7 +544,7 @@ mibew_event_dispatcher_detach_listener (MibewEventDispatcher  *self,
         return FALSE;
       *sep = '\0';
       g_clear_error (error);
-      info = lookup_or_error (base, NULL, error);
+      info = mibew_event_lookup_or_error (base, NULL, error);
       if (info == NULL)
         return FALSE;
     }
@@ -538,7 +587,7 @@ mibew_event_dispatcher_trigger (MibewEventDispatcher  *self,
   g_return_val_if_fail (event_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  info = lookup_or_error (event_name, NULL, error);
+  info = mibew_event_lookup_or_error (event_name, NULL, error);
   if (info == NULL)
     return FALSE;
 
@@ -918,4 +967,235 @@ mibew_event_dispatcher_get_widget (MibewEventDispatcher *self)
   g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
 
   return MIBEW_WIDGET_EVENTS (self->emitters[MIBEW_EVENT_CATEGORY_WIDGET]);
+}
+
+/**
+ * mibew_event_dispatcher_set_json_limits:
+ * @self: a #MibewEventDispatcher
+ * @max_size: the longest document accepted, in bytes
+ * @max_depth: how deep a document may nest
+ *
+ * Sets #MibewEventDispatcher:max-json-size and
+ * #MibewEventDispatcher:max-json-depth, the limits a server needs against
+ * hostile input. Documents past them are refused with
+ * %MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED.
+ */
+void
+mibew_event_dispatcher_set_json_limits (MibewEventDispatcher *self,
+                                        gsize                 max_size,
+                                        guint                 max_depth)
+{
+  g_return_if_fail (MIBEW_IS_EVENT_DISPATCHER (self));
+  g_return_if_fail (max_size > 0 && max_depth > 0);
+
+  if (max_size != (gsize) g_atomic_pointer_get ((gpointer *) &self->max_json_size))
+    {
+      g_atomic_pointer_set ((gpointer *) &self->max_json_size, (gpointer) max_size);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_JSON_SIZE]);
+    }
+  if (max_depth != (guint) g_atomic_int_get (&self->max_json_depth))
+    {
+      g_atomic_int_set (&self->max_json_depth, max_depth);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_JSON_DEPTH]);
+    }
+}
+
+/**
+ * mibew_event_dispatcher_parse_json:
+ * @self: a #MibewEventDispatcher
+ * @data: (array length=length) (element-type guint8): a JSON document
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Parses one JSON document within the dispatcher's limits
+ * (#MibewEventDispatcher:max-json-size and
+ * #MibewEventDispatcher:max-json-depth). Unlike a plain #JsonParser it
+ * also refuses duplicate keys, invalid UTF-8 and numbers that do not fit
+ * (json-glib would keep the last key and turn them into -1 or infinity).
+ *
+ * Returns: (transfer full): the document's root, or %NULL with @error set
+ *   (%MIBEW_EVENTS_ERROR_MALFORMED_JSON, %MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED
+ *   or %MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS)
+ */
+JsonNode *
+mibew_event_dispatcher_parse_json (MibewEventDispatcher  *self,
+                                   const char            *data,
+                                   gssize                 length,
+                                   GError               **error)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return mibew_json_parse (data != NULL ? data : "", length,
+                           (gsize) g_atomic_pointer_get ((gpointer *) &self->max_json_size),
+                           g_atomic_int_get (&self->max_json_depth), error);
+}
+
+/* Decodes, emits and encodes; @copy as for mibew_event_args_encode(). */
+static JsonNode *
+trigger_json (MibewEventDispatcher  *self,
+              const char            *event_name,
+              JsonNode              *node,
+              GError               **error)
+{
+  g_autoptr(MibewEventArgs) args = NULL;
+  const MibewEventInfo *info;
+
+  info = mibew_event_lookup_or_error (event_name, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (!mibew_json_check_depth (node, g_atomic_int_get (&self->max_json_depth), error))
+    return NULL;
+  args = mibew_event_args_decode (info, node, error);
+  if (args == NULL)
+    return NULL;
+  mibew_event_emitter_emit (self->emitters[info->category], mibew_event_info_id (info), args);
+  /* nobody else holds the arguments: the result may share their nodes */
+  return mibew_event_args_encode (args, G_OBJECT (args)->ref_count > 1);
+}
+
+/**
+ * mibew_event_dispatcher_trigger_json:
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event, such as `threadPostMessage`
+ * @args: the arguments' JSON form (see mibew_event_args_new_from_json())
+ * @error: return location for a #GError
+ *
+ * Triggers an event given in its JSON form, as the bridge and the command
+ * line do: decodes @args, emits the event's signal (every listener runs,
+ * as with mibew_event_dispatcher_trigger()), and returns the arguments as
+ * the listeners left them, in the same JSON form. Keys nobody documents
+ * and values nobody changed come back as they came.
+ *
+ * If @args does not decode, nothing is emitted and @error names the JSON
+ * path and what was expected (`thread.state: expected an integer, got
+ * "x"`). @args itself is never changed.
+ *
+ * Returns: (transfer full): the changed arguments, or %NULL with @error
+ *   set
+ */
+JsonNode *
+mibew_event_dispatcher_trigger_json (MibewEventDispatcher  *self,
+                                     const char            *event_name,
+                                     JsonNode              *args,
+                                     GError               **error)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+  g_return_val_if_fail (event_name != NULL, NULL);
+  g_return_val_if_fail (args != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return trigger_json (self, event_name, args, error);
+}
+
+/**
+ * mibew_event_dispatcher_trigger_json_data:
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event
+ * @data: (array length=length) (element-type guint8): the arguments as a
+ *   JSON document
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @out_length: (out) (optional): return location for the length of the
+ *   result
+ * @error: return location for a #GError
+ *
+ * mibew_event_dispatcher_trigger_json() on a document in text form,
+ * parsed within the dispatcher's limits (see
+ * mibew_event_dispatcher_parse_json()). This is what a server does with a
+ * request body.
+ *
+ * Returns: (transfer full): the changed arguments as compact JSON, or
+ *   %NULL with @error set
+ */
+char *
+mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
+                                          const char            *event_name,
+                                          const char            *data,
+                                          gssize                 length,
+                                          gsize                 *out_length,
+                                          GError               **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) result = NULL;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+  g_return_val_if_fail (event_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* the event first: an unknown event is the clearer error */
+  if (mibew_event_lookup_or_error (event_name, NULL, error) == NULL)
+    return NULL;
+  node = mibew_event_dispatcher_parse_json (self, data, length, error);
+  if (node == NULL)
+    return NULL;
+  result = trigger_json (self, event_name, node, error);
+  if (result == NULL)
+    return NULL;
+  return mibew_json_to_string (result, FALSE, out_length);
+}
+
+/**
+ * mibew_event_dispatcher_get_schema:
+ * @event_name: (nullable): Mibew's name of an event, or %NULL for all
+ * @error: return location for a #GError
+ *
+ * Gets the JSON Schema (draft 2020-12) of an event's arguments, generated
+ * from the same field tables the decoder uses: every documented key with
+ * its type (numeric strings allowed where an integer is expected), the
+ * keys Mibew always sends as required, and other keys allowed, since
+ * Mibew's plugins add their own. With %NULL, one document holds every
+ * event's schema under `$defs`, by event name.
+ *
+ * Returns: (transfer full): the schema, or %NULL with @error set to
+ *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT
+ */
+JsonNode *
+mibew_event_dispatcher_get_schema (const char  *event_name,
+                                   GError     **error)
+{
+  const MibewEventInfo *info = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (event_name != NULL)
+    {
+      info = mibew_event_lookup_or_error (event_name, NULL, error);
+      if (info == NULL)
+        return NULL;
+    }
+  return mibew_event_schema_build (info);
+}
+
+/**
+ * mibew_event_dispatcher_get_event_description:
+ * @event_name: Mibew's name of an event
+ * @error: return location for a #GError
+ *
+ * Describes an event from the library's tables, as `mibew-events
+ * describe` prints it: an object with `name`, `constant`, `category`,
+ * `signal`, `kind` (`notify`, `alter`, `out` or `call`), `fold` (how
+ * returned values combine: `none`, `chain`, `first-wins`, `merge` or
+ * `append`), `answer` (the key answers fold into, or null), `returns` (the
+ * type a listener may return) and `arguments`, a list of objects with
+ * `key`, `property`, `type`, `description` and the booleans `required`,
+ * `nullable`, `false_means_none` and `used` (whether the code that
+ * triggered the event uses the value the listeners leave).
+ *
+ * Returns: (transfer full): the description, or %NULL with @error set to
+ *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT
+ */
+JsonNode *
+mibew_event_dispatcher_get_event_description (const char  *event_name,
+                                              GError     **error)
+{
+  const MibewEventInfo *info;
+
+  g_return_val_if_fail (event_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = mibew_event_lookup_or_error (event_name, NULL, error);
+  if (info == NULL)
+    return NULL;
+  return mibew_event_describe (info);
 }

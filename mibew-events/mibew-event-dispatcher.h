@@ -90,6 +90,33 @@ gboolean               mibew_event_dispatcher_trigger            (MibewEventDisp
                                                                   MibewEventArgs        *args,
                                                                   GError               **error);
 MIBEW_AVAILABLE_IN_ALL
+JsonNode              *mibew_event_dispatcher_trigger_json       (MibewEventDispatcher  *self,
+                                                                  const char            *event_name,
+                                                                  JsonNode              *args,
+                                                                  GError               **error);
+MIBEW_AVAILABLE_IN_ALL
+char                  *mibew_event_dispatcher_trigger_json_data  (MibewEventDispatcher  *self,
+                                                                  const char            *event_name,
+                                                                  const char            *data,
+                                                                  gssize                 length,
+                                                                  gsize                 *out_length,
+                                                                  GError               **error);
+MIBEW_AVAILABLE_IN_ALL
+JsonNode              *mibew_event_dispatcher_parse_json         (MibewEventDispatcher  *self,
+                                                                  const char            *data,
+                                                                  gssize                 length,
+                                                                  GError               **error);
+MIBEW_AVAILABLE_IN_ALL
+void                   mibew_event_dispatcher_set_json_limits    (MibewEventDispatcher  *self,
+                                                                  gsize                  max_size,
+                                                                  guint                  max_depth);
+MIBEW_AVAILABLE_IN_ALL
+JsonNode              *mibew_event_dispatcher_get_schema         (const char            *event_name,
+                                                                  GError               **error);
+MIBEW_AVAILABLE_IN_ALL
+JsonNode              *mibew_event_dispatcher_get_event_description (const char         *event_name,
+                                                                  GError               **error);
+MIBEW_AVAILABLE_IN_ALL
 guint                  mibew_event_dispatcher_get_listener_count (MibewEventDispatcher  *self,
                                                                   const char            *event_name);
 

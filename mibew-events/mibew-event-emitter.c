@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mibew-event-emitter-private.h"
+#include "mibew-event-args-private.h"
 #include "mibew-enum-types.h"
 
 /**
@@ -783,6 +784,9 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
   GQuark detail = 0;
   gboolean go_on = TRUE;
   gboolean via_gsignal;
+
+  /* the JSON form of some classes depends on the event (css or js) */
+  mibew_event_args_set_event (args, id);
 
   if (info->kind == MIBEW_EVENT_KIND_CALL)
     {

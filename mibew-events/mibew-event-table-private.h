@@ -35,6 +35,12 @@ extern const MibewEventInfo mibew_event_table[MIBEW_N_EVENTS];
 const MibewEventInfo *mibew_event_lookup (const char *name,
                                           GQuark     *detail);
 
+/* mibew_event_lookup(), with %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT set for
+ * an unknown name. */
+const MibewEventInfo *mibew_event_lookup_or_error (const char  *name,
+                                                   GQuark      *detail,
+                                                   GError     **error);
+
 static inline MibewEventId
 mibew_event_info_id (const MibewEventInfo *info)
 {

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "mibew-i18n-private.h"
+
 #include <string.h>
 
 #include "mibew-events.h"
@@ -63,5 +65,23 @@ mibew_event_lookup (const char *name,
   if (info == NULL || info->kind != MIBEW_EVENT_KIND_CALL || sep[2] == '\0' || detail == NULL)
     return NULL;
   *detail = g_quark_from_string (sep + 2);
+  return info;
+}
+
+const MibewEventInfo *
+mibew_event_lookup_or_error (const char  *name,
+                             GQuark      *detail,
+                             GError     **error)
+{
+  const MibewEventInfo *info = mibew_event_lookup (name, detail);
+
+  if (info == NULL)
+    {
+      /* never echo invalid UTF-8 into a message */
+      g_autofree char *valid = g_utf8_make_valid (name, -1);
+
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT,
+                   _("Unknown event “%s”"), valid);
+    }
   return info;
 }

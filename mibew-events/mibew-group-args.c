@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-group-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewGroupArgs:
@@ -21,12 +22,8 @@
  * the group before the update. A group is a database row (`groupid`, `parent`,
  * `vcemail`, `vclocalname`, `vccommonname`, ...).
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewGroupArgs
 {
@@ -39,96 +36,35 @@ struct _MibewGroupArgs
 G_DEFINE_FINAL_TYPE (MibewGroupArgs, mibew_group_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_GROUP,
-  PROP_ORIGINAL_GROUP,
-  N_PROPS
+  FIELD_GROUP,
+  FIELD_ORIGINAL_GROUP,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "group", "group", MIBEW_ARG_RECORD, mibew_group_get_type,
+    G_STRUCT_OFFSET (MibewGroupArgs, group), 0, MIBEW_FOLD_NONE,
+    "The group" },
+  { "original_group", "original-group", MIBEW_ARG_RECORD, mibew_group_get_type,
+    G_STRUCT_OFFSET (MibewGroupArgs, original_group), MIBEW_ARG_OPTIONAL, MIBEW_FOLD_NONE,
+    "The group before the update (groupUpdate only)" },
+};
 
-static void
-mibew_group_args_finalize (GObject *object)
-{
-  MibewGroupArgs *self = MIBEW_GROUP_ARGS (object);
-
-  g_clear_object (&self->group);
-  g_clear_object (&self->original_group);
-
-  G_OBJECT_CLASS (mibew_group_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_group_args_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  MibewGroupArgs *self = MIBEW_GROUP_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_GROUP:
-      g_value_set_object (value, self->group);
-      break;
-    case PROP_ORIGINAL_GROUP:
-      g_value_set_object (value, self->original_group);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_group_args_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  MibewGroupArgs *self = MIBEW_GROUP_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_GROUP:
-      mibew_group_args_set_group (self, g_value_get_object (value));
-      break;
-    case PROP_ORIGINAL_GROUP:
-      mibew_group_args_set_original_group (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewGroupArgs:group:
+ *
+ * The group that has been created or saved, with all its fields (`group`).
+ */
+/**
+ * MibewGroupArgs:original-group:
+ *
+ * The group as it was before the update (`original_group`); set only by
+ * `groupUpdate`, %NULL otherwise.
+ */
 
 static void
 mibew_group_args_class_init (MibewGroupArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = mibew_group_args_finalize;
-  object_class->get_property = mibew_group_args_get_property;
-  object_class->set_property = mibew_group_args_set_property;
-
-  /**
-   * MibewGroupArgs:group:
-   *
-   * The group that has been created or saved, with all its fields (`group`).
-   */
-  properties[PROP_GROUP] =
-    g_param_spec_object ("group", NULL, NULL, MIBEW_TYPE_GROUP,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewGroupArgs:original-group:
-   *
-   * The group as it was before the update (`original_group`); set only by
-   * `groupUpdate`, %NULL otherwise.
-   */
-  properties[PROP_ORIGINAL_GROUP] =
-    g_param_spec_object ("original-group", NULL, NULL, MIBEW_TYPE_GROUP,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -150,11 +86,8 @@ MibewGroupArgs *
 mibew_group_args_new (MibewGroup *group,
                       MibewGroup *original_group)
 {
-  MibewGroupArgs *self = g_object_new (MIBEW_TYPE_GROUP_ARGS, NULL);
-
-  mibew_group_args_set_group (self, group);
-  mibew_group_args_set_original_group (self, original_group);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_GROUP_ARGS,
+                                           (gconstpointer[]) { &group, &original_group });
 }
 
 /**
@@ -187,7 +120,7 @@ mibew_group_args_set_group (MibewGroupArgs *self,
   g_return_if_fail (MIBEW_IS_GROUP_ARGS (self));
   g_return_if_fail (group == NULL || MIBEW_IS_GROUP (group));
 
-  g_set_object (&self->group, group);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_GROUP, &group);
 }
 
 /**
@@ -220,5 +153,5 @@ mibew_group_args_set_original_group (MibewGroupArgs *self,
   g_return_if_fail (MIBEW_IS_GROUP_ARGS (self));
   g_return_if_fail (original_group == NULL || MIBEW_IS_GROUP (original_group));
 
-  g_set_object (&self->original_group, original_group);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_GROUP, &original_group);
 }

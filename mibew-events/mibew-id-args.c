@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-id-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewIdArgs:
@@ -20,12 +21,8 @@
  *
  * JSON form: `{"id": int}`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewIdArgs
 {
@@ -37,68 +34,25 @@ struct _MibewIdArgs
 G_DEFINE_FINAL_TYPE (MibewIdArgs, mibew_id_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_ID,
-  N_PROPS
+  FIELD_ID,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "id", "id", MIBEW_ARG_INT, NULL,
+    G_STRUCT_OFFSET (MibewIdArgs, id), 0, MIBEW_FOLD_NONE,
+    "The id of the deleted object" },
+};
 
-static void
-mibew_id_args_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  MibewIdArgs *self = MIBEW_ID_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_id_args_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  MibewIdArgs *self = MIBEW_ID_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      mibew_id_args_set_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewIdArgs:id:
+ *
+ * The id of the deleted ban, group, operator or thread (`id`).
+ */
 
 static void
 mibew_id_args_class_init (MibewIdArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = mibew_id_args_get_property;
-  object_class->set_property = mibew_id_args_set_property;
-
-  /**
-   * MibewIdArgs:id:
-   *
-   * The id of the deleted ban, group, operator or thread (`id`).
-   */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -118,10 +72,8 @@ mibew_id_args_init (MibewIdArgs *self)
 MibewIdArgs *
 mibew_id_args_new (gint64  id)
 {
-  MibewIdArgs *self = g_object_new (MIBEW_TYPE_ID_ARGS, NULL);
-
-  mibew_id_args_set_id (self, id);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_ID_ARGS,
+                                           (gconstpointer[]) { &id });
 }
 
 /**
@@ -153,5 +105,8 @@ mibew_id_args_set_id (MibewIdArgs *self,
 {
   g_return_if_fail (MIBEW_IS_ID_ARGS (self));
 
+  if (self->id == id)
+    return;
   self->id = id;
+  mibew_event_args_notify_field (MIBEW_EVENT_ARGS (self), FIELD_ID);
 }

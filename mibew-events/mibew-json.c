@@ -9,6 +9,14 @@
 
 #include "config.h"
 
+#include "mibew-i18n-private.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mibew-error.h"
 #include "mibew-json-private.h"
 
 JsonArray *
@@ -103,4 +111,437 @@ mibew_json_node_type_name (JsonNode *node)
     default:
       return "a number";
     }
+}
+
+/* Quotes @s as JSON would, so an error message shows exactly which string
+ * it means; control characters are escaped. */
+static void
+append_quoted (GString    *out,
+               const char *s)
+{
+  g_string_append_c (out, '"');
+  for (; *s != '\0'; s++)
+    {
+      if (*s == '"' || *s == '\\')
+        g_string_append_printf (out, "\\%c", *s);
+      else if ((guchar) *s < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *s);
+      else
+        g_string_append_c (out, *s);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+mibew_json_node_describe (JsonNode *node)
+{
+  if (node == NULL)
+    return g_strdup (_("nothing"));
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (_("an object"));
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup (_("an array"));
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+      }
+    case G_TYPE_STRING:
+      {
+        /* a caller's node may hold anything: never echo invalid UTF-8 */
+        g_autofree char *valid = g_utf8_make_valid (json_node_get_string (node), -1);
+        GString *out = g_string_new (NULL);
+        gboolean cut = g_utf8_strlen (valid, -1) > 40;
+
+        if (cut)
+          *g_utf8_offset_to_pointer (valid, 40) = '\0';
+        append_quoted (out, valid);
+        if (cut)
+          g_string_insert (out, out->len - 1, "…");
+        return g_string_free (out, FALSE);
+      }
+    default:
+      return g_strdup (_("a value"));
+    }
+}
+
+void
+mibew_json_set_type_error (GError    **error,
+                           const char *path,
+                           const char *expected,
+                           JsonNode   *got)
+{
+  g_autofree char *what = mibew_json_node_describe (got);
+
+  if (path == NULL || *path == '\0')
+    /* TRANSLATORS: "expected an integer, got "x"" */
+    g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
+                 _("expected %s, got %s"), expected, what);
+  else
+    /* TRANSLATORS: "thread.state: expected an integer, got "x"" */
+    g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
+                 _("%s: expected %s, got %s"), path, expected, what);
+}
+
+void
+mibew_json_set_missing_error (GError    **error,
+                              const char *path)
+{
+  /* TRANSLATORS: "message_body: missing" */
+  g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
+               _("%s: missing"), path);
+}
+
+char *
+mibew_json_path_key (const char *path,
+                     const char *key)
+{
+  if (path == NULL || *path == '\0')
+    return g_strdup (key);
+  return g_strconcat (path, ".", key, NULL);
+}
+
+char *
+mibew_json_path_index (const char *path,
+                       guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path != NULL ? path : "", index);
+}
+
+gboolean
+mibew_json_node_to_int (JsonNode *node,
+                        gint64   *out)
+{
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      *out = json_node_get_int (node);
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      {
+        double d = json_node_get_double (node);
+
+        /* range first: casting an out-of-range double is undefined
+         * (NaN fails both comparisons) */
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) ||
+            d != (double) (gint64) d)
+          return FALSE;
+        *out = (gint64) d;
+        return TRUE;
+      }
+    case G_TYPE_BOOLEAN:
+      *out = json_node_get_boolean (node) ? 1 : 0;
+      return TRUE;
+    case G_TYPE_STRING:
+      {
+        const char *s = json_node_get_string (node);
+        char *end = NULL;
+        gint64 v;
+
+        if (s == NULL || *s == '\0' || g_ascii_isspace (*s))
+          return FALSE;
+        errno = 0;
+        v = g_ascii_strtoll (s, &end, 10);
+        if (errno != 0 || end == s || *end != '\0')
+          return FALSE;
+        *out = v;
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+check_depth (JsonNode  *node,
+             guint      depth,
+             guint      max_depth,
+             GError   **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (depth >= max_depth)
+        {
+          g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED,
+                       _("the document nests deeper than %u levels"), max_depth);
+          return FALSE;
+        }
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObjectIter iter;
+          JsonNode *member;
+
+          json_object_iter_init (&iter, json_node_get_object (node));
+          while (json_object_iter_next (&iter, NULL, &member))
+            if (!check_depth (member, depth + 1, max_depth, error))
+              return FALSE;
+        }
+      else
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            if (!check_depth (json_array_get_element (array, i), depth + 1, max_depth, error))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+mibew_json_check_depth (JsonNode  *node,
+                        guint      max_depth,
+                        GError   **error)
+{
+  return check_depth (node, 0, max_depth, error);
+}
+
+/* json-glib 1.6 parses recursively (a deep document overflows the stack),
+ * keeps the last of duplicate keys silently, and turns integers past
+ * int64 into -1 and 1e400 into inf. So before json-glib sees a document,
+ * one pass over its bytes checks the depth and the numbers and counts the
+ * members of every object (in document order); after parsing, an object
+ * with fewer members than counted had a duplicate key. */
+typedef struct
+{
+  GArray *counts;      /* guint: members of each object, pre-order */
+  guint max_depth;
+} Scan;
+
+static gboolean
+scan_number (const char  *p,
+             const char  *end,
+             const char **after,
+             GError     **error)
+{
+  const char *start = p;
+  gboolean integral = TRUE;
+  g_autofree char *text = NULL;
+
+  while (p < end && (g_ascii_isdigit (*p) || *p == '-' || *p == '+' ||
+                     *p == '.' || *p == 'e' || *p == 'E'))
+    {
+      if (*p == '.' || *p == 'e' || *p == 'E')
+        integral = FALSE;
+      p++;
+    }
+  *after = p;
+  text = g_strndup (start, p - start);
+  errno = 0;
+  if (integral)
+    (void) g_ascii_strtoll (text, NULL, 10);
+  else if (!isfinite (g_ascii_strtod (text, NULL)))
+    errno = ERANGE;
+  if (errno == ERANGE)
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
+                   _("the number %s is out of range"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_document (Scan        *scan,
+               const char  *p,
+               const char  *end,
+               GError     **error)
+{
+  /* per open container: the index of its count (objects) or G_MAXUINT */
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean expect_key = FALSE;
+
+  while (p < end)
+    {
+      char c = *p;
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          if (stack->len >= scan->max_depth)
+            {
+              g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED,
+                           _("the document nests deeper than %u levels"), scan->max_depth);
+              return FALSE;
+            }
+          {
+            guint index = G_MAXUINT;
+
+            if (c == '{')
+              {
+                guint zero = 0;
+
+                index = scan->counts->len;
+                g_array_append_val (scan->counts, zero);
+              }
+            g_array_append_val (stack, index);
+          }
+          expect_key = c == '{';
+          p++;
+          break;
+        case '}':
+        case ']':
+          if (stack->len > 0)
+            g_array_set_size (stack, stack->len - 1);
+          expect_key = FALSE;
+          p++;
+          break;
+        case ',':
+          expect_key = stack->len > 0 && g_array_index (stack, guint, stack->len - 1) != G_MAXUINT;
+          p++;
+          break;
+        case '"':
+          if (expect_key)
+            g_array_index (scan->counts, guint, g_array_index (stack, guint, stack->len - 1))++;
+          expect_key = FALSE;
+          for (p++; p < end && *p != '"'; p++)
+            if (*p == '\\' && p + 1 < end)
+              p++;
+          p++;
+          break;
+        default:
+          if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!scan_number (p, end, &p, error))
+                return FALSE;
+            }
+          else
+            p++;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+find_duplicates (JsonNode    *node,
+                 const char  *path,
+                 GArray      *counts,
+                 guint       *next,
+                 GError     **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *member;
+
+      if (*next >= counts->len ||
+          json_object_get_size (object) != g_array_index (counts, guint, *next))
+        {
+          if (*path == '\0')
+            g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
+                                 _("the document has a duplicate key"));
+          else
+            g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
+                         _("%s: duplicate key"), path);
+          return FALSE;
+        }
+      (*next)++;
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        {
+          g_autofree char *sub = mibew_json_path_key (path, key);
+
+          if (!find_duplicates (member, sub, counts, next, error))
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *sub = mibew_json_path_index (path, i);
+
+          if (!find_duplicates (json_array_get_element (array, i), sub, counts, next, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+JsonNode *
+mibew_json_parse (const char *data,
+                  gssize      length,
+                  gsize       max_size,
+                  guint       max_depth,
+                  GError    **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *bad = NULL;
+  JsonNode *root;
+  guint next = 0;
+  Scan scan;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+  if ((gsize) length > max_size)
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED,
+                   _("the document is %" G_GSIZE_FORMAT " bytes long, more than the limit of %" G_GSIZE_FORMAT),
+                   (gsize) length, max_size);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, length, &bad))
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_MALFORMED_JSON,
+                   _("invalid UTF-8 at byte %" G_GSIZE_FORMAT), (gsize) (bad - data));
+      return NULL;
+    }
+
+  counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan.counts = counts;
+  scan.max_depth = max_depth;
+  if (!scan_document (&scan, data, data + length, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_MALFORMED_JSON,
+                   _("malformed JSON: %s"), parse_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_MALFORMED_JSON,
+                           _("empty input: expected a JSON document"));
+      return NULL;
+    }
+  if (!find_duplicates (root, "", counts, &next, error))
+    return NULL;
+  return json_node_ref (root);
+}
+
+char *
+mibew_json_to_string (JsonNode *node,
+                      gboolean  pretty,
+                      gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+  return json_generator_to_data (generator, length);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-login-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewLoginArgs:
@@ -18,12 +19,8 @@
  *
  * JSON form: `{"operator": Operator, "remember": bool}`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewLoginArgs
 {
@@ -36,95 +33,35 @@ struct _MibewLoginArgs
 G_DEFINE_FINAL_TYPE (MibewLoginArgs, mibew_login_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_OPERATOR,
-  PROP_REMEMBER,
-  N_PROPS
+  FIELD_OPERATOR,
+  FIELD_REMEMBER,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "operator", "operator", MIBEW_ARG_RECORD, mibew_operator_get_type,
+    G_STRUCT_OFFSET (MibewLoginArgs, operator), 0, MIBEW_FOLD_NONE,
+    "The operator who logged in" },
+  { "remember", "remember", MIBEW_ARG_BOOLEAN, NULL,
+    G_STRUCT_OFFSET (MibewLoginArgs, remember), 0, MIBEW_FOLD_NONE,
+    "Whether the system should remember the operator" },
+};
 
-static void
-mibew_login_args_finalize (GObject *object)
-{
-  MibewLoginArgs *self = MIBEW_LOGIN_ARGS (object);
-
-  g_clear_object (&self->operator);
-
-  G_OBJECT_CLASS (mibew_login_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_login_args_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  MibewLoginArgs *self = MIBEW_LOGIN_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_OPERATOR:
-      g_value_set_object (value, self->operator);
-      break;
-    case PROP_REMEMBER:
-      g_value_set_boolean (value, self->remember);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_login_args_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  MibewLoginArgs *self = MIBEW_LOGIN_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_OPERATOR:
-      mibew_login_args_set_operator (self, g_value_get_object (value));
-      break;
-    case PROP_REMEMBER:
-      mibew_login_args_set_remember (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewLoginArgs:operator:
+ *
+ * The operator who logged in (`operator`).
+ */
+/**
+ * MibewLoginArgs:remember:
+ *
+ * Whether the system should remember the operator (`remember`), as asked on
+ * the login form.
+ */
 
 static void
 mibew_login_args_class_init (MibewLoginArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = mibew_login_args_finalize;
-  object_class->get_property = mibew_login_args_get_property;
-  object_class->set_property = mibew_login_args_set_property;
-
-  /**
-   * MibewLoginArgs:operator:
-   *
-   * The operator who logged in (`operator`).
-   */
-  properties[PROP_OPERATOR] =
-    g_param_spec_object ("operator", NULL, NULL, MIBEW_TYPE_OPERATOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewLoginArgs:remember:
-   *
-   * Whether the system should remember the operator (`remember`), as asked on
-   * the login form.
-   */
-  properties[PROP_REMEMBER] =
-    g_param_spec_boolean ("remember", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -145,11 +82,8 @@ MibewLoginArgs *
 mibew_login_args_new (MibewOperator *op,
                       gboolean       remember)
 {
-  MibewLoginArgs *self = g_object_new (MIBEW_TYPE_LOGIN_ARGS, NULL);
-
-  mibew_login_args_set_operator (self, op);
-  mibew_login_args_set_remember (self, remember);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_LOGIN_ARGS,
+                                           (gconstpointer[]) { &op, &remember });
 }
 
 /**
@@ -182,7 +116,7 @@ mibew_login_args_set_operator (MibewLoginArgs *self,
   g_return_if_fail (MIBEW_IS_LOGIN_ARGS (self));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
-  g_set_object (&self->operator, op);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_OPERATOR, &op);
 }
 
 /**
@@ -214,5 +148,9 @@ mibew_login_args_set_remember (MibewLoginArgs *self,
 {
   g_return_if_fail (MIBEW_IS_LOGIN_ARGS (self));
 
-  self->remember = !!remember;
+  remember = !!remember;
+  if (self->remember == remember)
+    return;
+  self->remember = remember;
+  mibew_event_args_notify_field (MIBEW_EVENT_ARGS (self), FIELD_REMEMBER);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-messages-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewMessagesArgs:
@@ -21,12 +22,8 @@
  *
  * JSON form: `{"thread": Thread, "messages": [Message]}`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewMessagesArgs
 {
@@ -39,119 +36,41 @@ struct _MibewMessagesArgs
 G_DEFINE_FINAL_TYPE (MibewMessagesArgs, mibew_messages_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_THREAD,
-  PROP_MESSAGES,
-  N_PROPS
+  FIELD_THREAD,
+  FIELD_MESSAGES,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "thread", "thread", MIBEW_ARG_RECORD, mibew_thread_get_type,
+    G_STRUCT_OFFSET (MibewMessagesArgs, thread), 0, MIBEW_FOLD_NONE,
+    "The thread" },
+  { "messages", "messages", MIBEW_ARG_RECORD_LIST, mibew_message_get_type,
+    G_STRUCT_OFFSET (MibewMessagesArgs, messages), MIBEW_ARG_LAZY | MIBEW_ARG_USED, MIBEW_FOLD_REPLACE,
+    "The messages" },
+};
 
-static void
-mibew_messages_args_fold_return (MibewEventArgs *args,
-                                 gpointer        value)
-{
-  MibewMessagesArgs *self = MIBEW_MESSAGES_ARGS (args);
-
-  if (value == NULL)
-    return;
-  g_clear_object (&self->messages);
-  self->messages = value;
-}
-
-static void
-mibew_messages_args_finalize (GObject *object)
-{
-  MibewMessagesArgs *self = MIBEW_MESSAGES_ARGS (object);
-
-  g_clear_object (&self->thread);
-  g_clear_object (&self->messages);
-
-  G_OBJECT_CLASS (mibew_messages_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_messages_args_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MibewMessagesArgs *self = MIBEW_MESSAGES_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_THREAD:
-      g_value_set_object (value, self->thread);
-      break;
-    case PROP_MESSAGES:
-      g_value_set_object (value, self->messages);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_messages_args_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MibewMessagesArgs *self = MIBEW_MESSAGES_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_THREAD:
-      mibew_messages_args_set_thread (self, g_value_get_object (value));
-      break;
-    case PROP_MESSAGES:
-      mibew_messages_args_set_messages (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewMessagesArgs:thread:
+ *
+ * The thread the messages belong to (`thread`).
+ */
+/**
+ * MibewMessagesArgs:messages:
+ *
+ * The messages loaded from the thread (`messages`), a #GListStore of
+ * #MibewMessage, never %NULL. Listeners change the messages or the list in
+ * place, or replace it by returning a new #GListStore from the signal.
+ */
 
 static void
 mibew_messages_args_class_init (MibewMessagesArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  MibewEventArgsClass *args_class = MIBEW_EVENT_ARGS_CLASS (klass);
-
-  object_class->finalize = mibew_messages_args_finalize;
-  object_class->get_property = mibew_messages_args_get_property;
-  object_class->set_property = mibew_messages_args_set_property;
-
-  args_class->return_type = G_TYPE_LIST_STORE;
-  args_class->fold_return = mibew_messages_args_fold_return;
-
-  /**
-   * MibewMessagesArgs:thread:
-   *
-   * The thread the messages belong to (`thread`).
-   */
-  properties[PROP_THREAD] =
-    g_param_spec_object ("thread", NULL, NULL, MIBEW_TYPE_THREAD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewMessagesArgs:messages:
-   *
-   * The messages loaded from the thread (`messages`), a #GListStore of
-   * #MibewMessage, never %NULL. Listeners change the messages or the list in
-   * place, or replace it by returning a new #GListStore from the signal.
-   */
-  properties[PROP_MESSAGES] =
-    g_param_spec_object ("messages", NULL, NULL, G_TYPE_LIST_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
 mibew_messages_args_init (MibewMessagesArgs *self)
 {
-  self->messages = g_list_store_new (MIBEW_TYPE_MESSAGE);
 }
 
 /**
@@ -168,12 +87,8 @@ MibewMessagesArgs *
 mibew_messages_args_new (MibewThread *thread,
                          GListStore  *messages)
 {
-  MibewMessagesArgs *self = g_object_new (MIBEW_TYPE_MESSAGES_ARGS, NULL);
-
-  mibew_messages_args_set_thread (self, thread);
-  if (messages != NULL)
-    mibew_messages_args_set_messages (self, messages);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_MESSAGES_ARGS,
+                                           (gconstpointer[]) { &thread, &messages });
 }
 
 /**
@@ -206,7 +121,7 @@ mibew_messages_args_set_thread (MibewMessagesArgs *self,
   g_return_if_fail (MIBEW_IS_MESSAGES_ARGS (self));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
-  g_set_object (&self->thread, thread);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_THREAD, &thread);
 }
 
 /**
@@ -223,7 +138,7 @@ mibew_messages_args_get_messages (MibewMessagesArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_MESSAGES_ARGS (self), NULL);
 
-  return self->messages;
+  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_MESSAGES);
 }
 
 /**
@@ -241,11 +156,5 @@ mibew_messages_args_set_messages (MibewMessagesArgs *self,
   g_return_if_fail (MIBEW_IS_MESSAGES_ARGS (self));
   g_return_if_fail (messages == NULL || G_IS_LIST_STORE (messages));
 
-  if (messages != NULL)
-    {
-      g_set_object (&self->messages, messages);
-      return;
-    }
-  g_clear_object (&self->messages);
-  self->messages = g_list_store_new (MIBEW_TYPE_MESSAGE);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGES, &messages);
 }

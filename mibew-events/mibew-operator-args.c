@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-operator-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewOperatorArgs:
@@ -23,12 +24,8 @@
  * is a database row (`operatorid`, `vclogin`, `vcpassword`, ...); `vcpassword`
  * is a hash that must never be logged.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewOperatorArgs
 {
@@ -41,97 +38,36 @@ struct _MibewOperatorArgs
 G_DEFINE_FINAL_TYPE (MibewOperatorArgs, mibew_operator_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_OPERATOR,
-  PROP_ORIGINAL_OPERATOR,
-  N_PROPS
+  FIELD_OPERATOR,
+  FIELD_ORIGINAL_OPERATOR,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "operator", "operator", MIBEW_ARG_RECORD, mibew_operator_get_type,
+    G_STRUCT_OFFSET (MibewOperatorArgs, operator), 0, MIBEW_FOLD_NONE,
+    "The operator" },
+  { "original_operator", "original-operator", MIBEW_ARG_RECORD, mibew_operator_get_type,
+    G_STRUCT_OFFSET (MibewOperatorArgs, original_operator), MIBEW_ARG_OPTIONAL, MIBEW_FOLD_NONE,
+    "The operator before the update (operatorUpdate only)" },
+};
 
-static void
-mibew_operator_args_finalize (GObject *object)
-{
-  MibewOperatorArgs *self = MIBEW_OPERATOR_ARGS (object);
-
-  g_clear_object (&self->operator);
-  g_clear_object (&self->original_operator);
-
-  G_OBJECT_CLASS (mibew_operator_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_operator_args_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MibewOperatorArgs *self = MIBEW_OPERATOR_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_OPERATOR:
-      g_value_set_object (value, self->operator);
-      break;
-    case PROP_ORIGINAL_OPERATOR:
-      g_value_set_object (value, self->original_operator);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_operator_args_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MibewOperatorArgs *self = MIBEW_OPERATOR_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_OPERATOR:
-      mibew_operator_args_set_operator (self, g_value_get_object (value));
-      break;
-    case PROP_ORIGINAL_OPERATOR:
-      mibew_operator_args_set_original_operator (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewOperatorArgs:operator:
+ *
+ * The operator that has been created or saved, with all its fields
+ * (`operator`).
+ */
+/**
+ * MibewOperatorArgs:original-operator:
+ *
+ * The operator as it was before the update (`original_operator`); set only
+ * by `operatorUpdate`, %NULL otherwise.
+ */
 
 static void
 mibew_operator_args_class_init (MibewOperatorArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = mibew_operator_args_finalize;
-  object_class->get_property = mibew_operator_args_get_property;
-  object_class->set_property = mibew_operator_args_set_property;
-
-  /**
-   * MibewOperatorArgs:operator:
-   *
-   * The operator that has been created or saved, with all its fields
-   * (`operator`).
-   */
-  properties[PROP_OPERATOR] =
-    g_param_spec_object ("operator", NULL, NULL, MIBEW_TYPE_OPERATOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewOperatorArgs:original-operator:
-   *
-   * The operator as it was before the update (`original_operator`); set only
-   * by `operatorUpdate`, %NULL otherwise.
-   */
-  properties[PROP_ORIGINAL_OPERATOR] =
-    g_param_spec_object ("original-operator", NULL, NULL, MIBEW_TYPE_OPERATOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -153,11 +89,8 @@ MibewOperatorArgs *
 mibew_operator_args_new (MibewOperator *op,
                          MibewOperator *original_operator)
 {
-  MibewOperatorArgs *self = g_object_new (MIBEW_TYPE_OPERATOR_ARGS, NULL);
-
-  mibew_operator_args_set_operator (self, op);
-  mibew_operator_args_set_original_operator (self, original_operator);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_OPERATOR_ARGS,
+                                           (gconstpointer[]) { &op, &original_operator });
 }
 
 /**
@@ -190,7 +123,7 @@ mibew_operator_args_set_operator (MibewOperatorArgs *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (self));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
-  g_set_object (&self->operator, op);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_OPERATOR, &op);
 }
 
 /**
@@ -223,5 +156,5 @@ mibew_operator_args_set_original_operator (MibewOperatorArgs *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (self));
   g_return_if_fail (original_operator == NULL || MIBEW_IS_OPERATOR (original_operator));
 
-  g_set_object (&self->original_operator, original_operator);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_OPERATOR, &original_operator);
 }

@@ -5,9 +5,8 @@
 
 #include "config.h"
 
-#include "mibew-json-private.h"
-
 #include "mibew-plugin-options-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewPluginOptionsArgs:
@@ -24,12 +23,8 @@
  *
  * JSON form: `{"request": Request, "plugins": {name: options}}`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewPluginOptionsArgs
 {
@@ -42,119 +37,41 @@ struct _MibewPluginOptionsArgs
 G_DEFINE_FINAL_TYPE (MibewPluginOptionsArgs, mibew_plugin_options_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_REQUEST,
-  PROP_PLUGINS,
-  N_PROPS
+  FIELD_REQUEST,
+  FIELD_PLUGINS,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "request", "request", MIBEW_ARG_RECORD, mibew_request_get_type,
+    G_STRUCT_OFFSET (MibewPluginOptionsArgs, request), 0, MIBEW_FOLD_NONE,
+    "The request of the page" },
+  { "plugins", "plugins", MIBEW_ARG_DICT, NULL,
+    G_STRUCT_OFFSET (MibewPluginOptionsArgs, plugins), MIBEW_ARG_LAZY | MIBEW_ARG_USED, MIBEW_FOLD_MERGE,
+    "Options of JavaScript plugins, by plugin name" },
+};
 
-static void
-mibew_plugin_options_args_fold_return (MibewEventArgs *args,
-                                       gpointer        value)
-{
-  MibewPluginOptionsArgs *self = MIBEW_PLUGIN_OPTIONS_ARGS (args);
-  g_autoptr(JsonObject) plugins = value;
-
-  /* A listener returning the object itself adds nothing. */
-  if (plugins != NULL && plugins != self->plugins)
-    mibew_json_object_merge (self->plugins, plugins);
-}
-
-static void
-mibew_plugin_options_args_finalize (GObject *object)
-{
-  MibewPluginOptionsArgs *self = MIBEW_PLUGIN_OPTIONS_ARGS (object);
-
-  g_clear_object (&self->request);
-  g_clear_pointer (&self->plugins, json_object_unref);
-
-  G_OBJECT_CLASS (mibew_plugin_options_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_plugin_options_args_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  MibewPluginOptionsArgs *self = MIBEW_PLUGIN_OPTIONS_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case PROP_PLUGINS:
-      g_value_set_boxed (value, self->plugins);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_plugin_options_args_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  MibewPluginOptionsArgs *self = MIBEW_PLUGIN_OPTIONS_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      mibew_plugin_options_args_set_request (self, g_value_get_object (value));
-      break;
-    case PROP_PLUGINS:
-      mibew_plugin_options_args_set_plugins (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewPluginOptionsArgs:request:
+ *
+ * The request of the page (`request`).
+ */
+/**
+ * MibewPluginOptionsArgs:plugins:
+ *
+ * The options of the JavaScript plugins (`plugins`), a JSON object mapping a
+ * plugin's name to its options; it starts empty. Listeners change it in
+ * place, or return an object that is merged into it, later keys winning.
+ */
 
 static void
 mibew_plugin_options_args_class_init (MibewPluginOptionsArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  MibewEventArgsClass *args_class = MIBEW_EVENT_ARGS_CLASS (klass);
-
-  object_class->finalize = mibew_plugin_options_args_finalize;
-  object_class->get_property = mibew_plugin_options_args_get_property;
-  object_class->set_property = mibew_plugin_options_args_set_property;
-
-  args_class->return_type = JSON_TYPE_OBJECT;
-  args_class->fold_return = mibew_plugin_options_args_fold_return;
-
-  /**
-   * MibewPluginOptionsArgs:request:
-   *
-   * The request of the page (`request`).
-   */
-  properties[PROP_REQUEST] =
-    g_param_spec_object ("request", NULL, NULL, MIBEW_TYPE_REQUEST,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewPluginOptionsArgs:plugins:
-   *
-   * The options of the JavaScript plugins (`plugins`), a JSON object mapping a
-   * plugin's name to its options; it starts empty. Listeners change it in
-   * place, or return an object that is merged into it, later keys winning.
-   */
-  properties[PROP_PLUGINS] =
-    g_param_spec_boxed ("plugins", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
 mibew_plugin_options_args_init (MibewPluginOptionsArgs *self)
 {
-  self->plugins = json_object_new ();
 }
 
 /**
@@ -170,12 +87,8 @@ MibewPluginOptionsArgs *
 mibew_plugin_options_args_new (MibewRequest *request,
                                JsonObject   *plugins)
 {
-  MibewPluginOptionsArgs *self = g_object_new (MIBEW_TYPE_PLUGIN_OPTIONS_ARGS, NULL);
-
-  mibew_plugin_options_args_set_request (self, request);
-  if (plugins != NULL)
-    mibew_plugin_options_args_set_plugins (self, plugins);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_PLUGIN_OPTIONS_ARGS,
+                                           (gconstpointer[]) { &request, &plugins });
 }
 
 /**
@@ -208,7 +121,7 @@ mibew_plugin_options_args_set_request (MibewPluginOptionsArgs *self,
   g_return_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  g_set_object (&self->request, request);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
 }
 
 /**
@@ -225,7 +138,7 @@ mibew_plugin_options_args_get_plugins (MibewPluginOptionsArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self), NULL);
 
-  return self->plugins;
+  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_PLUGINS);
 }
 
 /**
@@ -241,9 +154,5 @@ mibew_plugin_options_args_set_plugins (MibewPluginOptionsArgs *self,
 {
   g_return_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self));
 
-  if (plugins == self->plugins)
-    return;
-  g_clear_pointer (&self->plugins, json_object_unref);
-  self->plugins = plugins != NULL ? json_object_ref (plugins)
-                                  : json_object_new ();
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_PLUGINS, &plugins);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-post-message-args.h"
+#include "mibew-event-args-private.h"
 #include "mibew-enum-types.h"
 
 /**
@@ -22,12 +23,8 @@
  * string, "message_options": {}}`; the options Mibew knows are `name`,
  * `operator_id`, `created`, `plugin` and `data`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewPostMessageArgs
 {
@@ -42,152 +39,59 @@ struct _MibewPostMessageArgs
 G_DEFINE_FINAL_TYPE (MibewPostMessageArgs, mibew_post_message_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_THREAD,
-  PROP_MESSAGE_KIND,
-  PROP_MESSAGE_BODY,
-  PROP_MESSAGE_OPTIONS,
-  N_PROPS
+  FIELD_THREAD,
+  FIELD_MESSAGE_KIND,
+  FIELD_MESSAGE_BODY,
+  FIELD_MESSAGE_OPTIONS,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "thread", "thread", MIBEW_ARG_RECORD, mibew_thread_get_type,
+    G_STRUCT_OFFSET (MibewPostMessageArgs, thread), 0, MIBEW_FOLD_NONE,
+    "The thread the message is posted to" },
+  { "message_kind", "message-kind", MIBEW_ARG_ENUM, mibew_message_kind_get_type,
+    G_STRUCT_OFFSET (MibewPostMessageArgs, message_kind), MIBEW_ARG_USED, MIBEW_FOLD_NONE,
+    "The kind of the message" },
+  { "message_body", "message-body", MIBEW_ARG_STRING, NULL,
+    G_STRUCT_OFFSET (MibewPostMessageArgs, message_body), MIBEW_ARG_USED, MIBEW_FOLD_REPLACE,
+    "The text of the message" },
+  { "message_options", "message-options", MIBEW_ARG_DICT, NULL,
+    G_STRUCT_OFFSET (MibewPostMessageArgs, message_options), MIBEW_ARG_LAZY | MIBEW_ARG_USED, MIBEW_FOLD_NONE,
+    "The options of Thread::postMessage()" },
+};
 
-static void
-mibew_post_message_args_fold_return (MibewEventArgs *args,
-                                     gpointer        value)
-{
-  MibewPostMessageArgs *self = MIBEW_POST_MESSAGE_ARGS (args);
-
-  g_free (self->message_body);
-  self->message_body = value;
-}
-
-static void
-mibew_post_message_args_finalize (GObject *object)
-{
-  MibewPostMessageArgs *self = MIBEW_POST_MESSAGE_ARGS (object);
-
-  g_clear_object (&self->thread);
-  g_clear_pointer (&self->message_body, g_free);
-  g_clear_pointer (&self->message_options, json_object_unref);
-
-  G_OBJECT_CLASS (mibew_post_message_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_post_message_args_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  MibewPostMessageArgs *self = MIBEW_POST_MESSAGE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_THREAD:
-      g_value_set_object (value, self->thread);
-      break;
-    case PROP_MESSAGE_KIND:
-      g_value_set_enum (value, self->message_kind);
-      break;
-    case PROP_MESSAGE_BODY:
-      g_value_set_string (value, self->message_body);
-      break;
-    case PROP_MESSAGE_OPTIONS:
-      g_value_set_boxed (value, self->message_options);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_post_message_args_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  MibewPostMessageArgs *self = MIBEW_POST_MESSAGE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_THREAD:
-      mibew_post_message_args_set_thread (self, g_value_get_object (value));
-      break;
-    case PROP_MESSAGE_KIND:
-      mibew_post_message_args_set_message_kind (self, g_value_get_enum (value));
-      break;
-    case PROP_MESSAGE_BODY:
-      mibew_post_message_args_set_message_body (self, g_value_get_string (value));
-      break;
-    case PROP_MESSAGE_OPTIONS:
-      mibew_post_message_args_set_message_options (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewPostMessageArgs:thread:
+ *
+ * The thread the message is posted to (`thread`).
+ */
+/**
+ * MibewPostMessageArgs:message-kind:
+ *
+ * The kind of the message (`message_kind`); listeners may change it.
+ */
+/**
+ * MibewPostMessageArgs:message-body:
+ *
+ * The text of the message (`message_body`); listeners may change it.
+ */
+/**
+ * MibewPostMessageArgs:message-options:
+ *
+ * The options of `\Mibew\Thread::postMessage()` (`message_options`), a
+ * mutable JSON object; listeners may change it in place.
+ */
 
 static void
 mibew_post_message_args_class_init (MibewPostMessageArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  MibewEventArgsClass *args_class = MIBEW_EVENT_ARGS_CLASS (klass);
-
-  object_class->finalize = mibew_post_message_args_finalize;
-  object_class->get_property = mibew_post_message_args_get_property;
-  object_class->set_property = mibew_post_message_args_set_property;
-
-  args_class->return_type = G_TYPE_STRING;
-  args_class->fold_return = mibew_post_message_args_fold_return;
-
-  /**
-   * MibewPostMessageArgs:thread:
-   *
-   * The thread the message is posted to (`thread`).
-   */
-  properties[PROP_THREAD] =
-    g_param_spec_object ("thread", NULL, NULL, MIBEW_TYPE_THREAD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewPostMessageArgs:message-kind:
-   *
-   * The kind of the message (`message_kind`); listeners may change it.
-   */
-  properties[PROP_MESSAGE_KIND] =
-    g_param_spec_enum ("message-kind", NULL, NULL, MIBEW_TYPE_MESSAGE_KIND,
-                       MIBEW_MESSAGE_KIND_USER,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewPostMessageArgs:message-body:
-   *
-   * The text of the message (`message_body`); listeners may change it.
-   */
-  properties[PROP_MESSAGE_BODY] =
-    g_param_spec_string ("message-body", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewPostMessageArgs:message-options:
-   *
-   * The options of `\Mibew\Thread::postMessage()` (`message_options`), a
-   * mutable JSON object; listeners may change it in place.
-   */
-  properties[PROP_MESSAGE_OPTIONS] =
-    g_param_spec_boxed ("message-options", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
 mibew_post_message_args_init (MibewPostMessageArgs *self)
 {
   self->message_kind = MIBEW_MESSAGE_KIND_USER;
-  self->message_body = g_strdup ("");
-  self->message_options = json_object_new ();
 }
 
 /**
@@ -207,14 +111,8 @@ mibew_post_message_args_new (MibewThread      *thread,
                              const char       *message_body,
                              JsonObject       *message_options)
 {
-  MibewPostMessageArgs *self = g_object_new (MIBEW_TYPE_POST_MESSAGE_ARGS, NULL);
-
-  mibew_post_message_args_set_thread (self, thread);
-  mibew_post_message_args_set_message_kind (self, message_kind);
-  mibew_post_message_args_set_message_body (self, message_body);
-  if (message_options != NULL)
-    mibew_post_message_args_set_message_options (self, message_options);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_POST_MESSAGE_ARGS,
+                                           (gconstpointer[]) { &thread, &(int) { message_kind }, &message_body, &message_options });
 }
 
 /**
@@ -247,7 +145,7 @@ mibew_post_message_args_set_thread (MibewPostMessageArgs *self,
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
-  g_set_object (&self->thread, thread);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_THREAD, &thread);
 }
 
 /**
@@ -279,7 +177,10 @@ mibew_post_message_args_set_message_kind (MibewPostMessageArgs *self,
 {
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
 
+  if (self->message_kind == message_kind)
+    return;
   self->message_kind = message_kind;
+  mibew_event_args_notify_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_KIND);
 }
 
 /**
@@ -295,7 +196,7 @@ mibew_post_message_args_get_message_body (MibewPostMessageArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self), NULL);
 
-  return self->message_body;
+  return self->message_body != NULL ? self->message_body : "";
 }
 
 /**
@@ -311,10 +212,7 @@ mibew_post_message_args_set_message_body (MibewPostMessageArgs *self,
 {
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
 
-  if (message_body == self->message_body)
-    return;
-  g_free (self->message_body);
-  self->message_body = g_strdup (message_body != NULL ? message_body : "");
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_BODY, &message_body);
 }
 
 /**
@@ -331,7 +229,7 @@ mibew_post_message_args_get_message_options (MibewPostMessageArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self), NULL);
 
-  return self->message_options;
+  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_OPTIONS);
 }
 
 /**
@@ -348,9 +246,5 @@ mibew_post_message_args_set_message_options (MibewPostMessageArgs *self,
 {
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
 
-  if (message_options == self->message_options)
-    return;
-  g_clear_pointer (&self->message_options, json_object_unref);
-  self->message_options = message_options != NULL ? json_object_ref (message_options)
-                                                  : json_object_new ();
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_OPTIONS, &message_options);
 }

@@ -48,8 +48,19 @@ void mibew_record_class_install_fields (MibewRecordClass       *klass,
 const MibewRecordField *mibew_record_class_get_fields (MibewRecordClass *klass,
                                                       guint            *n_fields);
 
+/* Checks @node as the value of @field; errors name PATH.KEY. */
 gboolean mibew_record_check_field (const MibewRecordField  *field,
                                    JsonNode                *node,
+                                   const char              *path,
                                    GError                 **error);
+
+/* A record of @record_type from @node (an object; PHP's empty [] too),
+ * checked; errors name their path below @path. With @adopt the record
+ * uses @node's object itself instead of a copy. */
+MibewRecord *mibew_record_decode (GType        record_type,
+                                  JsonNode    *node,
+                                  const char  *path,
+                                  gboolean     adopt,
+                                  GError     **error);
 
 G_END_DECLS

@@ -7,8 +7,7 @@
 
 #include "mibew-i18n-private.h"
 
-#include <stdlib.h>
-#include <errno.h>
+#include <string.h>
 
 #include "mibew-error.h"
 #include "mibew-record-private.h"
@@ -72,55 +71,6 @@ field_table_for_type (GType type)
   return NULL;
 }
 
-/* Numeric strings are accepted because Mibew's PHP hands database rows
- * through unchanged: MySQL columns arrive as "42". */
-static gboolean
-node_to_int (JsonNode *node,
-             gint64   *out)
-{
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      *out = json_node_get_int (node);
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      {
-        double d = json_node_get_double (node);
-
-        /* range first: casting an out-of-range double is undefined
-         * (NaN fails both comparisons) */
-        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) ||
-            d != (double) (gint64) d)
-          return FALSE;
-        *out = (gint64) d;
-        return TRUE;
-      }
-    case G_TYPE_BOOLEAN:
-      *out = json_node_get_boolean (node) ? 1 : 0;
-      return TRUE;
-    case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        char *end = NULL;
-        gint64 v;
-
-        if (s == NULL || *s == '\0')
-          return FALSE;
-        errno = 0;
-        v = g_ascii_strtoll (s, &end, 10);
-        if (errno != 0 || end == s || *end != '\0')
-          return FALSE;
-        *out = v;
-        return TRUE;
-      }
-    default:
-      return FALSE;
-    }
-}
-
 static const char *
 field_type_name (const MibewRecordField *field)
 {
@@ -129,25 +79,26 @@ field_type_name (const MibewRecordField *field)
     case MIBEW_FIELD_INT:
     case MIBEW_FIELD_ENUM:
     case MIBEW_FIELD_FLAGS:
-      return "an integer";
+      return field->nullable ? _("an integer or null") : _("an integer");
     case MIBEW_FIELD_DOUBLE:
-      return "a number";
+      return field->nullable ? _("a number or null") : _("a number");
     case MIBEW_FIELD_BOOLEAN:
-      return "a boolean";
+      return field->nullable ? _("a boolean or null") : _("a boolean");
     case MIBEW_FIELD_STRING:
-      return "a string";
+      return _("a string or null");
     case MIBEW_FIELD_OBJECT:
-      return "an object";
+      return field->nullable ? _("an object or false") : _("an object");
     case MIBEW_FIELD_ARRAY:
-      return "an array";
+      return field->nullable ? _("an array or null") : _("an array");
     default:
-      return "a value";
+      return _("a value");
     }
 }
 
 gboolean
 mibew_record_check_field (const MibewRecordField  *field,
                           JsonNode                *node,
+                          const char              *path,
                           GError                 **error)
 {
   gint64 i;
@@ -161,18 +112,19 @@ mibew_record_check_field (const MibewRecordField  *field,
       case MIBEW_FIELD_INT:
       case MIBEW_FIELD_ENUM:
       case MIBEW_FIELD_FLAGS:
-        ok = node_to_int (node, &i);
+        ok = mibew_json_node_to_int (node, &i) &&
+             (json_node_get_value_type (node) != G_TYPE_BOOLEAN);
         break;
       case MIBEW_FIELD_DOUBLE:
         ok = JSON_NODE_HOLDS_VALUE (node) &&
              (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
               json_node_get_value_type (node) == G_TYPE_INT64 ||
-              (json_node_get_value_type (node) == G_TYPE_STRING && node_to_int (node, &i)));
+              (json_node_get_value_type (node) == G_TYPE_STRING && mibew_json_node_to_int (node, &i)));
         break;
       case MIBEW_FIELD_BOOLEAN:
         ok = JSON_NODE_HOLDS_VALUE (node) &&
              (json_node_get_value_type (node) == G_TYPE_BOOLEAN ||
-              (node_to_int (node, &i) && (i == 0 || i == 1)));
+              (mibew_json_node_to_int (node, &i) && (i == 0 || i == 1)));
         break;
       case MIBEW_FIELD_STRING:
         /* PHP turns numeric strings into numbers freely; keep them. */
@@ -195,10 +147,95 @@ mibew_record_check_field (const MibewRecordField  *field,
       }
 
   if (!ok)
-    g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
-                 _("“%s” must be %s%s, not %s"), field->key, field_type_name (field),
-                 field->nullable ? " or null" : "", mibew_json_node_type_name (node));
+    {
+      g_autofree char *where = mibew_json_path_key (path, field->key);
+
+      mibew_json_set_type_error (error, where, field_type_name (field), node);
+    }
   return ok;
+}
+
+/* Checks every documented key of @object against @type's table. */
+static gboolean
+check_object (GType        type,
+              JsonObject  *object,
+              const char  *path,
+              GError     **error)
+{
+  const FieldTable *table = field_table_for_type (type);
+
+  for (guint i = 0; table != NULL && i < table->n_fields; i++)
+    {
+      JsonNode *node = json_object_get_member (object, table->fields[i].key);
+
+      if (node != NULL && !mibew_record_check_field (&table->fields[i], node, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+MibewRecord *
+mibew_record_decode (GType        record_type,
+                     JsonNode    *node,
+                     const char  *path,
+                     gboolean     adopt,
+                     GError     **error)
+{
+  MibewRecord *record;
+  MibewRecordPrivate *priv;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      /* PHP's json_encode() writes an empty array for an empty record */
+      if (!(JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0))
+        {
+          mibew_json_set_type_error (error, path, _("an object"), node);
+          return NULL;
+        }
+      return g_object_new (record_type, NULL);
+    }
+  object = json_node_get_object (node);
+  if (!check_object (record_type, object, path, error))
+    return NULL;
+
+  record = g_object_new (record_type, NULL);
+  priv = mibew_record_get_instance_private (record);
+  g_clear_pointer (&priv->object, json_object_unref);
+  priv->object = adopt ? json_object_ref (object) : mibew_json_object_deep_copy (object);
+  return record;
+}
+
+/* A documented key keeps its type on every path: the typed setters check
+ * what they store as from_json() checks what it reads. */
+static gboolean
+check_store (MibewRecord *self,
+             const char  *key,
+             JsonNode    *node)
+{
+  const FieldTable *table = field_table_for_type (G_OBJECT_TYPE (self));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; table != NULL && i < table->n_fields; i++)
+    if (strcmp (table->fields[i].key, key) == 0)
+      {
+        if (mibew_record_check_field (&table->fields[i], node, NULL, &error))
+          return TRUE;
+        g_critical ("%s: %s", G_OBJECT_TYPE_NAME (self), error->message);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+store (MibewRecord *self,
+       const char  *key,
+       JsonNode    *node)
+{
+  if (check_store (self, key, node))
+    json_object_set_member (get_object (self), key, node);
+  else
+    json_node_unref (node);
 }
 
 static void
@@ -457,19 +494,13 @@ mibew_record_update_from_json (MibewRecord  *self,
                                GError      **error)
 {
   MibewRecordPrivate *priv = mibew_record_get_instance_private (self);
-  const FieldTable *table;
+
   g_return_val_if_fail (MIBEW_IS_RECORD (self), FALSE);
   g_return_val_if_fail (object != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  table = field_table_for_type (G_OBJECT_TYPE (self));
-  for (guint i = 0; table != NULL && i < table->n_fields; i++)
-    {
-      JsonNode *node = json_object_get_member (object, table->fields[i].key);
-
-      if (node != NULL && !mibew_record_check_field (&table->fields[i], node, error))
-        return FALSE;
-    }
+  if (!check_object (G_OBJECT_TYPE (self), object, NULL, error))
+    return FALSE;
 
   /* Deep copy: the caller's object must not alias ours. */
   g_clear_pointer (&priv->object, json_object_unref);
@@ -570,7 +601,7 @@ mibew_record_set_member (MibewRecord *self,
   g_return_if_fail (key != NULL);
   g_return_if_fail (value != NULL);
 
-  json_object_set_member (get_object (self), key, mibew_json_node_deep_copy (value));
+  store (self, key, mibew_json_node_deep_copy (value));
 }
 
 /**
@@ -617,7 +648,7 @@ mibew_record_get_int (MibewRecord *self,
   g_return_val_if_fail (MIBEW_IS_RECORD (self), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  if (!node_to_int (json_object_get_member (get_object (self), key), &v))
+  if (!mibew_json_node_to_int (json_object_get_member (get_object (self), key), &v))
     return 0;
   return v;
 }
@@ -638,7 +669,7 @@ mibew_record_set_int (MibewRecord *self,
   g_return_if_fail (MIBEW_IS_RECORD (self));
   g_return_if_fail (key != NULL);
 
-  json_object_set_int_member (get_object (self), key, value);
+  store (self, key, json_node_init_int (json_node_alloc (), value));
 }
 
 /**
@@ -668,7 +699,7 @@ mibew_record_get_double (MibewRecord *self,
       if (json_node_get_value_type (node) == G_TYPE_STRING)
         return g_ascii_strtod (json_node_get_string (node), NULL);
     }
-  if (node_to_int (node, &i))
+  if (mibew_json_node_to_int (node, &i))
     return (double) i;
   return 0;
 }
@@ -689,7 +720,7 @@ mibew_record_set_double (MibewRecord *self,
   g_return_if_fail (MIBEW_IS_RECORD (self));
   g_return_if_fail (key != NULL);
 
-  json_object_set_double_member (get_object (self), key, value);
+  store (self, key, json_node_init_double (json_node_alloc (), value));
 }
 
 /**
@@ -716,7 +747,7 @@ mibew_record_get_boolean (MibewRecord *self,
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node);
-  return node_to_int (node, &i) && i != 0;
+  return mibew_json_node_to_int (node, &i) && i != 0;
 }
 
 /**
@@ -735,7 +766,7 @@ mibew_record_set_boolean (MibewRecord *self,
   g_return_if_fail (MIBEW_IS_RECORD (self));
   g_return_if_fail (key != NULL);
 
-  json_object_set_boolean_member (get_object (self), key, !!value);
+  store (self, key, json_node_init_boolean (json_node_alloc (), !!value));
 }
 
 /**
@@ -782,9 +813,9 @@ mibew_record_set_string (MibewRecord *self,
   g_return_if_fail (key != NULL);
 
   if (value == NULL)
-    json_object_set_null_member (get_object (self), key);
+    store (self, key, json_node_init_null (json_node_alloc ()));
   else
-    json_object_set_string_member (get_object (self), key, value);
+    store (self, key, json_node_init_string (json_node_alloc (), value));
 }
 
 /**
@@ -831,9 +862,9 @@ mibew_record_set_object (MibewRecord *self,
   g_return_if_fail (key != NULL);
 
   if (value == NULL)
-    json_object_set_boolean_member (get_object (self), key, FALSE);
+    store (self, key, json_node_init_boolean (json_node_alloc (), FALSE));
   else
-    json_object_set_object_member (get_object (self), key, json_object_ref (value));
+    store (self, key, json_node_init_object (json_node_alloc (), value));
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-resource-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewResourceArgs:
@@ -23,12 +24,8 @@
  *
  * JSON form: `{"request": Request, "response": Response or false}`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewResourceArgs
 {
@@ -41,120 +38,36 @@ struct _MibewResourceArgs
 G_DEFINE_FINAL_TYPE (MibewResourceArgs, mibew_resource_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_REQUEST,
-  PROP_RESPONSE,
-  N_PROPS
+  FIELD_REQUEST,
+  FIELD_RESPONSE,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "request", "request", MIBEW_ARG_RECORD, mibew_request_get_type,
+    G_STRUCT_OFFSET (MibewResourceArgs, request), 0, MIBEW_FOLD_NONE,
+    "The incoming request" },
+  { "response", "response", MIBEW_ARG_RECORD, mibew_response_get_type,
+    G_STRUCT_OFFSET (MibewResourceArgs, response), MIBEW_ARG_FALSE_IS_NONE | MIBEW_ARG_USED, MIBEW_FOLD_REPLACE,
+    "The response to send; false until a listener answers" },
+};
 
-static void
-mibew_resource_args_fold_return (MibewEventArgs *args,
-                                 gpointer        value)
-{
-  MibewResourceArgs *self = MIBEW_RESOURCE_ARGS (args);
-
-  if (value == NULL)
-    return;
-  g_clear_object (&self->response);
-  self->response = value;
-}
-
-static gboolean
-mibew_resource_args_has_answer (MibewEventArgs *args)
-{
-  return MIBEW_RESOURCE_ARGS (args)->response != NULL;
-}
-
-static void
-mibew_resource_args_finalize (GObject *object)
-{
-  MibewResourceArgs *self = MIBEW_RESOURCE_ARGS (object);
-
-  g_clear_object (&self->request);
-  g_clear_object (&self->response);
-
-  G_OBJECT_CLASS (mibew_resource_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_resource_args_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MibewResourceArgs *self = MIBEW_RESOURCE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case PROP_RESPONSE:
-      g_value_set_object (value, self->response);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_resource_args_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MibewResourceArgs *self = MIBEW_RESOURCE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      mibew_resource_args_set_request (self, g_value_get_object (value));
-      break;
-    case PROP_RESPONSE:
-      mibew_resource_args_set_response (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewResourceArgs:request:
+ *
+ * The request for the resource (`request`).
+ */
+/**
+ * MibewResourceArgs:response:
+ *
+ * The response to send (`response`), the out slot of the event. It starts
+ * %NULL (Mibew's `false`); setting it, or returning a #MibewResponse from
+ * the signal, answers the event and ends the emission.
+ */
 
 static void
 mibew_resource_args_class_init (MibewResourceArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  MibewEventArgsClass *args_class = MIBEW_EVENT_ARGS_CLASS (klass);
-
-  object_class->finalize = mibew_resource_args_finalize;
-  object_class->get_property = mibew_resource_args_get_property;
-  object_class->set_property = mibew_resource_args_set_property;
-
-  args_class->return_type = MIBEW_TYPE_RESPONSE;
-  args_class->fold_return = mibew_resource_args_fold_return;
-  args_class->has_answer = mibew_resource_args_has_answer;
-
-  /**
-   * MibewResourceArgs:request:
-   *
-   * The request for the resource (`request`).
-   */
-  properties[PROP_REQUEST] =
-    g_param_spec_object ("request", NULL, NULL, MIBEW_TYPE_REQUEST,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewResourceArgs:response:
-   *
-   * The response to send (`response`), the out slot of the event. It starts
-   * %NULL (Mibew's `false`); setting it, or returning a #MibewResponse from
-   * the signal, answers the event and ends the emission.
-   */
-  properties[PROP_RESPONSE] =
-    g_param_spec_object ("response", NULL, NULL, MIBEW_TYPE_RESPONSE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -175,11 +88,8 @@ MibewResourceArgs *
 mibew_resource_args_new (MibewRequest  *request,
                          MibewResponse *response)
 {
-  MibewResourceArgs *self = g_object_new (MIBEW_TYPE_RESOURCE_ARGS, NULL);
-
-  mibew_resource_args_set_request (self, request);
-  mibew_resource_args_set_response (self, response);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_RESOURCE_ARGS,
+                                           (gconstpointer[]) { &request, &response });
 }
 
 /**
@@ -212,7 +122,7 @@ mibew_resource_args_set_request (MibewResourceArgs *self,
   g_return_if_fail (MIBEW_IS_RESOURCE_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  g_set_object (&self->request, request);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
 }
 
 /**
@@ -246,5 +156,5 @@ mibew_resource_args_set_response (MibewResourceArgs *self,
   g_return_if_fail (MIBEW_IS_RESOURCE_ARGS (self));
   g_return_if_fail (response == NULL || MIBEW_IS_RESPONSE (response));
 
-  g_set_object (&self->response, response);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_RESPONSE, &response);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-site-visitor-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewSiteVisitorArgs:
@@ -22,12 +23,8 @@
  * `username`, `firsttime`, `lasttime`, `entry`, `details`, `invitations`,
  * `chats`, `threadid`).
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewSiteVisitorArgs
 {
@@ -39,78 +36,25 @@ struct _MibewSiteVisitorArgs
 G_DEFINE_FINAL_TYPE (MibewSiteVisitorArgs, mibew_site_visitor_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_VISITOR,
-  N_PROPS
+  FIELD_VISITOR,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "visitor", "visitor", MIBEW_ARG_RECORD, mibew_site_visitor_get_type,
+    G_STRUCT_OFFSET (MibewSiteVisitorArgs, visitor), 0, MIBEW_FOLD_NONE,
+    "The visitor" },
+};
 
-static void
-mibew_site_visitor_args_finalize (GObject *object)
-{
-  MibewSiteVisitorArgs *self = MIBEW_SITE_VISITOR_ARGS (object);
-
-  g_clear_object (&self->visitor);
-
-  G_OBJECT_CLASS (mibew_site_visitor_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_site_visitor_args_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  MibewSiteVisitorArgs *self = MIBEW_SITE_VISITOR_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISITOR:
-      g_value_set_object (value, self->visitor);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_site_visitor_args_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  MibewSiteVisitorArgs *self = MIBEW_SITE_VISITOR_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISITOR:
-      mibew_site_visitor_args_set_visitor (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewSiteVisitorArgs:visitor:
+ *
+ * The tracked visitor (`visitor`).
+ */
 
 static void
 mibew_site_visitor_args_class_init (MibewSiteVisitorArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = mibew_site_visitor_args_finalize;
-  object_class->get_property = mibew_site_visitor_args_get_property;
-  object_class->set_property = mibew_site_visitor_args_set_property;
-
-  /**
-   * MibewSiteVisitorArgs:visitor:
-   *
-   * The tracked visitor (`visitor`).
-   */
-  properties[PROP_VISITOR] =
-    g_param_spec_object ("visitor", NULL, NULL, MIBEW_TYPE_SITE_VISITOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -129,10 +73,8 @@ mibew_site_visitor_args_init (MibewSiteVisitorArgs *self)
 MibewSiteVisitorArgs *
 mibew_site_visitor_args_new (MibewSiteVisitor *visitor)
 {
-  MibewSiteVisitorArgs *self = g_object_new (MIBEW_TYPE_SITE_VISITOR_ARGS, NULL);
-
-  mibew_site_visitor_args_set_visitor (self, visitor);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_SITE_VISITOR_ARGS,
+                                           (gconstpointer[]) { &visitor });
 }
 
 /**
@@ -165,5 +107,5 @@ mibew_site_visitor_args_set_visitor (MibewSiteVisitorArgs *self,
   g_return_if_fail (MIBEW_IS_SITE_VISITOR_ARGS (self));
   g_return_if_fail (visitor == NULL || MIBEW_IS_SITE_VISITOR (visitor));
 
-  g_set_object (&self->visitor, visitor);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_VISITOR, &visitor);
 }

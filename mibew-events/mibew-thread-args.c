@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-thread-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewThreadArgs:
@@ -22,12 +23,8 @@
  * JSON form: `{"thread": Thread}`; `threadUpdate` adds `"original_thread":
  * Thread`, the thread before the update.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewThreadArgs
 {
@@ -40,96 +37,35 @@ struct _MibewThreadArgs
 G_DEFINE_FINAL_TYPE (MibewThreadArgs, mibew_thread_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_THREAD,
-  PROP_ORIGINAL_THREAD,
-  N_PROPS
+  FIELD_THREAD,
+  FIELD_ORIGINAL_THREAD,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "thread", "thread", MIBEW_ARG_RECORD, mibew_thread_get_type,
+    G_STRUCT_OFFSET (MibewThreadArgs, thread), 0, MIBEW_FOLD_NONE,
+    "The thread" },
+  { "original_thread", "original-thread", MIBEW_ARG_RECORD, mibew_thread_get_type,
+    G_STRUCT_OFFSET (MibewThreadArgs, original_thread), MIBEW_ARG_OPTIONAL, MIBEW_FOLD_NONE,
+    "The thread before the update (threadUpdate only)" },
+};
 
-static void
-mibew_thread_args_finalize (GObject *object)
-{
-  MibewThreadArgs *self = MIBEW_THREAD_ARGS (object);
-
-  g_clear_object (&self->thread);
-  g_clear_object (&self->original_thread);
-
-  G_OBJECT_CLASS (mibew_thread_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_thread_args_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  MibewThreadArgs *self = MIBEW_THREAD_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_THREAD:
-      g_value_set_object (value, self->thread);
-      break;
-    case PROP_ORIGINAL_THREAD:
-      g_value_set_object (value, self->original_thread);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_thread_args_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  MibewThreadArgs *self = MIBEW_THREAD_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_THREAD:
-      mibew_thread_args_set_thread (self, g_value_get_object (value));
-      break;
-    case PROP_ORIGINAL_THREAD:
-      mibew_thread_args_set_original_thread (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewThreadArgs:thread:
+ *
+ * The thread (`thread`).
+ */
+/**
+ * MibewThreadArgs:original-thread:
+ *
+ * The thread as it was before the update (`original_thread`); set only by
+ * `threadUpdate`, %NULL otherwise.
+ */
 
 static void
 mibew_thread_args_class_init (MibewThreadArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = mibew_thread_args_finalize;
-  object_class->get_property = mibew_thread_args_get_property;
-  object_class->set_property = mibew_thread_args_set_property;
-
-  /**
-   * MibewThreadArgs:thread:
-   *
-   * The thread (`thread`).
-   */
-  properties[PROP_THREAD] =
-    g_param_spec_object ("thread", NULL, NULL, MIBEW_TYPE_THREAD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewThreadArgs:original-thread:
-   *
-   * The thread as it was before the update (`original_thread`); set only by
-   * `threadUpdate`, %NULL otherwise.
-   */
-  properties[PROP_ORIGINAL_THREAD] =
-    g_param_spec_object ("original-thread", NULL, NULL, MIBEW_TYPE_THREAD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -152,11 +88,8 @@ MibewThreadArgs *
 mibew_thread_args_new (MibewThread *thread,
                        MibewThread *original_thread)
 {
-  MibewThreadArgs *self = g_object_new (MIBEW_TYPE_THREAD_ARGS, NULL);
-
-  mibew_thread_args_set_thread (self, thread);
-  mibew_thread_args_set_original_thread (self, original_thread);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_THREAD_ARGS,
+                                           (gconstpointer[]) { &thread, &original_thread });
 }
 
 /**
@@ -189,7 +122,7 @@ mibew_thread_args_set_thread (MibewThreadArgs *self,
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (self));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
-  g_set_object (&self->thread, thread);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_THREAD, &thread);
 }
 
 /**
@@ -222,5 +155,5 @@ mibew_thread_args_set_original_thread (MibewThreadArgs *self,
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (self));
   g_return_if_fail (original_thread == NULL || MIBEW_IS_THREAD (original_thread));
 
-  g_set_object (&self->original_thread, original_thread);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_THREAD, &original_thread);
 }

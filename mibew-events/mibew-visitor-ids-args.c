@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-visitor-ids-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewVisitorIdsArgs:
@@ -18,12 +19,8 @@
  *
  * JSON form: `{"visitors": [int]}`, the ids of the removed visitors.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewVisitorIdsArgs
 {
@@ -35,84 +32,30 @@ struct _MibewVisitorIdsArgs
 G_DEFINE_FINAL_TYPE (MibewVisitorIdsArgs, mibew_visitor_ids_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_VISITORS,
-  N_PROPS
+  FIELD_VISITORS,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "visitors", "visitors", MIBEW_ARG_INT_LIST, NULL,
+    G_STRUCT_OFFSET (MibewVisitorIdsArgs, visitors), MIBEW_ARG_LAZY, MIBEW_FOLD_NONE,
+    "Ids of the removed visitors" },
+};
 
-static void
-mibew_visitor_ids_args_finalize (GObject *object)
-{
-  MibewVisitorIdsArgs *self = MIBEW_VISITOR_IDS_ARGS (object);
-
-  g_clear_pointer (&self->visitors, json_array_unref);
-
-  G_OBJECT_CLASS (mibew_visitor_ids_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_visitor_ids_args_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  MibewVisitorIdsArgs *self = MIBEW_VISITOR_IDS_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISITORS:
-      g_value_set_boxed (value, self->visitors);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_visitor_ids_args_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  MibewVisitorIdsArgs *self = MIBEW_VISITOR_IDS_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISITORS:
-      mibew_visitor_ids_args_set_visitors (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewVisitorIdsArgs:visitors:
+ *
+ * The ids of the removed visitors (`visitors`), a JSON array of integers.
+ */
 
 static void
 mibew_visitor_ids_args_class_init (MibewVisitorIdsArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = mibew_visitor_ids_args_finalize;
-  object_class->get_property = mibew_visitor_ids_args_get_property;
-  object_class->set_property = mibew_visitor_ids_args_set_property;
-
-  /**
-   * MibewVisitorIdsArgs:visitors:
-   *
-   * The ids of the removed visitors (`visitors`), a JSON array of integers.
-   */
-  properties[PROP_VISITORS] =
-    g_param_spec_boxed ("visitors", NULL, NULL, JSON_TYPE_ARRAY,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
 mibew_visitor_ids_args_init (MibewVisitorIdsArgs *self)
 {
-  self->visitors = json_array_new ();
 }
 
 /**
@@ -127,11 +70,8 @@ mibew_visitor_ids_args_init (MibewVisitorIdsArgs *self)
 MibewVisitorIdsArgs *
 mibew_visitor_ids_args_new (JsonArray *visitors)
 {
-  MibewVisitorIdsArgs *self = g_object_new (MIBEW_TYPE_VISITOR_IDS_ARGS, NULL);
-
-  if (visitors != NULL)
-    mibew_visitor_ids_args_set_visitors (self, visitors);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_VISITOR_IDS_ARGS,
+                                           (gconstpointer[]) { &visitors });
 }
 
 /**
@@ -147,7 +87,7 @@ mibew_visitor_ids_args_get_visitors (MibewVisitorIdsArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_VISITOR_IDS_ARGS (self), NULL);
 
-  return self->visitors;
+  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_VISITORS);
 }
 
 /**
@@ -163,9 +103,5 @@ mibew_visitor_ids_args_set_visitors (MibewVisitorIdsArgs *self,
 {
   g_return_if_fail (MIBEW_IS_VISITOR_IDS_ARGS (self));
 
-  if (visitors == self->visitors)
-    return;
-  g_clear_pointer (&self->visitors, json_array_unref);
-  self->visitors = visitors != NULL ? json_array_ref (visitors)
-                                    : json_array_new ();
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_VISITORS, &visitors);
 }

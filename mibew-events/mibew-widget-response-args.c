@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "mibew-widget-response-args.h"
+#include "mibew-event-args-private.h"
 
 /**
  * MibewWidgetResponseArgs:
@@ -25,12 +26,8 @@
  * "route_url_generator": {"base_url": string}, "asset_url_generator":
  * {"base_url": string}}`.
  *
- * Lifetime: the arguments hold a reference on every object, list and
- * dictionary in them, and the getters return them without a new one. A
- * listener that keeps a value after it returns takes its own reference
- * (g_object_ref(), json_object_ref(); Python and GJS do this for you): it
- * then stays valid even when a later listener or the emitter replaces it.
- * See #MibewEventArgs for how long the arguments object itself is stable.
+ * Lifetime: see #MibewEventArgs: the arguments hold a reference on
+ * every value in them, and the getters return it without a new one.
  */
 struct _MibewWidgetResponseArgs
 {
@@ -46,164 +43,63 @@ struct _MibewWidgetResponseArgs
 G_DEFINE_FINAL_TYPE (MibewWidgetResponseArgs, mibew_widget_response_args, MIBEW_TYPE_EVENT_ARGS)
 
 enum {
-  PROP_0,
-  PROP_VISITOR,
-  PROP_REQUEST,
-  PROP_RESPONSE,
-  PROP_ROUTE_URL_GENERATOR,
-  PROP_ASSET_URL_GENERATOR,
-  N_PROPS
+  FIELD_VISITOR,
+  FIELD_REQUEST,
+  FIELD_RESPONSE,
+  FIELD_ROUTE_URL_GENERATOR,
+  FIELD_ASSET_URL_GENERATOR,
 };
 
-static GParamSpec *properties[N_PROPS];
+static const MibewArgField fields[] = {
+  { "visitor", "visitor", MIBEW_ARG_RECORD, mibew_site_visitor_get_type,
+    G_STRUCT_OFFSET (MibewWidgetResponseArgs, visitor), 0, MIBEW_FOLD_NONE,
+    "The visitor" },
+  { "request", "request", MIBEW_ARG_RECORD, mibew_request_get_type,
+    G_STRUCT_OFFSET (MibewWidgetResponseArgs, request), 0, MIBEW_FOLD_NONE,
+    "The incoming request" },
+  { "response", "response", MIBEW_ARG_RECORD, mibew_widget_response_get_type,
+    G_STRUCT_OFFSET (MibewWidgetResponseArgs, response), MIBEW_ARG_USED, MIBEW_FOLD_REPLACE,
+    "The data sent to the widget" },
+  { "route_url_generator", "route-url-generator", MIBEW_ARG_URL_GENERATOR, NULL,
+    G_STRUCT_OFFSET (MibewWidgetResponseArgs, route_url_generator), 0, MIBEW_FOLD_NONE,
+    "Generates URLs of routes" },
+  { "asset_url_generator", "asset-url-generator", MIBEW_ARG_URL_GENERATOR, NULL,
+    G_STRUCT_OFFSET (MibewWidgetResponseArgs, asset_url_generator), 0, MIBEW_FOLD_NONE,
+    "Generates URLs of assets" },
+};
 
-static void
-mibew_widget_response_args_fold_return (MibewEventArgs *args,
-                                        gpointer        value)
-{
-  MibewWidgetResponseArgs *self = MIBEW_WIDGET_RESPONSE_ARGS (args);
-
-  if (value == NULL)
-    return;
-  g_clear_object (&self->response);
-  self->response = value;
-}
-
-static void
-mibew_widget_response_args_finalize (GObject *object)
-{
-  MibewWidgetResponseArgs *self = MIBEW_WIDGET_RESPONSE_ARGS (object);
-
-  g_clear_object (&self->visitor);
-  g_clear_object (&self->request);
-  g_clear_object (&self->response);
-  g_clear_object (&self->route_url_generator);
-  g_clear_object (&self->asset_url_generator);
-
-  G_OBJECT_CLASS (mibew_widget_response_args_parent_class)->finalize (object);
-}
-
-static void
-mibew_widget_response_args_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  MibewWidgetResponseArgs *self = MIBEW_WIDGET_RESPONSE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISITOR:
-      g_value_set_object (value, self->visitor);
-      break;
-    case PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case PROP_RESPONSE:
-      g_value_set_object (value, self->response);
-      break;
-    case PROP_ROUTE_URL_GENERATOR:
-      g_value_set_object (value, self->route_url_generator);
-      break;
-    case PROP_ASSET_URL_GENERATOR:
-      g_value_set_object (value, self->asset_url_generator);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mibew_widget_response_args_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  MibewWidgetResponseArgs *self = MIBEW_WIDGET_RESPONSE_ARGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_VISITOR:
-      mibew_widget_response_args_set_visitor (self, g_value_get_object (value));
-      break;
-    case PROP_REQUEST:
-      mibew_widget_response_args_set_request (self, g_value_get_object (value));
-      break;
-    case PROP_RESPONSE:
-      mibew_widget_response_args_set_response (self, g_value_get_object (value));
-      break;
-    case PROP_ROUTE_URL_GENERATOR:
-      mibew_widget_response_args_set_route_url_generator (self, g_value_get_object (value));
-      break;
-    case PROP_ASSET_URL_GENERATOR:
-      mibew_widget_response_args_set_asset_url_generator (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+/**
+ * MibewWidgetResponseArgs:visitor:
+ *
+ * The visitor the widget runs for (`visitor`).
+ */
+/**
+ * MibewWidgetResponseArgs:request:
+ *
+ * The widget's request (`request`).
+ */
+/**
+ * MibewWidgetResponseArgs:response:
+ *
+ * The data to send to the widget (`response`). Listeners add libraries to
+ * load, handlers to call, their dependencies and data, or replace it by
+ * returning a new #MibewWidgetResponse from the signal.
+ */
+/**
+ * MibewWidgetResponseArgs:route-url-generator:
+ *
+ * Generates the URLs of routes (`route_url_generator`).
+ */
+/**
+ * MibewWidgetResponseArgs:asset-url-generator:
+ *
+ * Generates the URLs of assets (`asset_url_generator`).
+ */
 
 static void
 mibew_widget_response_args_class_init (MibewWidgetResponseArgsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  MibewEventArgsClass *args_class = MIBEW_EVENT_ARGS_CLASS (klass);
-
-  object_class->finalize = mibew_widget_response_args_finalize;
-  object_class->get_property = mibew_widget_response_args_get_property;
-  object_class->set_property = mibew_widget_response_args_set_property;
-
-  args_class->return_type = MIBEW_TYPE_WIDGET_RESPONSE;
-  args_class->fold_return = mibew_widget_response_args_fold_return;
-
-  /**
-   * MibewWidgetResponseArgs:visitor:
-   *
-   * The visitor the widget runs for (`visitor`).
-   */
-  properties[PROP_VISITOR] =
-    g_param_spec_object ("visitor", NULL, NULL, MIBEW_TYPE_SITE_VISITOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewWidgetResponseArgs:request:
-   *
-   * The widget's request (`request`).
-   */
-  properties[PROP_REQUEST] =
-    g_param_spec_object ("request", NULL, NULL, MIBEW_TYPE_REQUEST,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewWidgetResponseArgs:response:
-   *
-   * The data to send to the widget (`response`). Listeners add libraries to
-   * load, handlers to call, their dependencies and data, or replace it by
-   * returning a new #MibewWidgetResponse from the signal.
-   */
-  properties[PROP_RESPONSE] =
-    g_param_spec_object ("response", NULL, NULL, MIBEW_TYPE_WIDGET_RESPONSE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewWidgetResponseArgs:route-url-generator:
-   *
-   * Generates the URLs of routes (`route_url_generator`).
-   */
-  properties[PROP_ROUTE_URL_GENERATOR] =
-    g_param_spec_object ("route-url-generator", NULL, NULL, MIBEW_TYPE_URL_GENERATOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MibewWidgetResponseArgs:asset-url-generator:
-   *
-   * Generates the URLs of assets (`asset_url_generator`).
-   */
-  properties[PROP_ASSET_URL_GENERATOR] =
-    g_param_spec_object ("asset-url-generator", NULL, NULL, MIBEW_TYPE_URL_GENERATOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -230,14 +126,8 @@ mibew_widget_response_args_new (MibewSiteVisitor    *visitor,
                                 MibewUrlGenerator   *route_url_generator,
                                 MibewUrlGenerator   *asset_url_generator)
 {
-  MibewWidgetResponseArgs *self = g_object_new (MIBEW_TYPE_WIDGET_RESPONSE_ARGS, NULL);
-
-  mibew_widget_response_args_set_visitor (self, visitor);
-  mibew_widget_response_args_set_request (self, request);
-  mibew_widget_response_args_set_response (self, response);
-  mibew_widget_response_args_set_route_url_generator (self, route_url_generator);
-  mibew_widget_response_args_set_asset_url_generator (self, asset_url_generator);
-  return self;
+  return mibew_event_args_new_with_values (MIBEW_TYPE_WIDGET_RESPONSE_ARGS,
+                                           (gconstpointer[]) { &visitor, &request, &response, &route_url_generator, &asset_url_generator });
 }
 
 /**
@@ -270,7 +160,7 @@ mibew_widget_response_args_set_visitor (MibewWidgetResponseArgs *self,
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (visitor == NULL || MIBEW_IS_SITE_VISITOR (visitor));
 
-  g_set_object (&self->visitor, visitor);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_VISITOR, &visitor);
 }
 
 /**
@@ -303,7 +193,7 @@ mibew_widget_response_args_set_request (MibewWidgetResponseArgs *self,
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  g_set_object (&self->request, request);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
 }
 
 /**
@@ -336,7 +226,7 @@ mibew_widget_response_args_set_response (MibewWidgetResponseArgs *self,
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (response == NULL || MIBEW_IS_WIDGET_RESPONSE (response));
 
-  g_set_object (&self->response, response);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_RESPONSE, &response);
 }
 
 /**
@@ -369,7 +259,7 @@ mibew_widget_response_args_set_route_url_generator (MibewWidgetResponseArgs *sel
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (route_url_generator == NULL || MIBEW_IS_URL_GENERATOR (route_url_generator));
 
-  g_set_object (&self->route_url_generator, route_url_generator);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ROUTE_URL_GENERATOR, &route_url_generator);
 }
 
 /**
@@ -402,5 +292,5 @@ mibew_widget_response_args_set_asset_url_generator (MibewWidgetResponseArgs *sel
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (asset_url_generator == NULL || MIBEW_IS_URL_GENERATOR (asset_url_generator));
 
-  g_set_object (&self->asset_url_generator, asset_url_generator);
+  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ASSET_URL_GENERATOR, &asset_url_generator);
 }

@@ -1,0 +1,120 @@
+/* mibew-event-args-private.h: how arguments classes describe their fields
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every arguments class is one instance struct plus one table of
+ * MibewArgField next to it. From that table MibewEventArgs derives the
+ * properties, get/set_property, finalize, the answer fold, the JSON codec,
+ * the JSON Schema and the description the CLI and the docs print. The
+ * public typed getters read the struct directly (the fast path); the
+ * setters compare, store and notify through the helpers below.
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mibew-event-args.h"
+#include "mibew-event-table-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MIBEW_ARG_INT,            /* gint64; JSON integer or numeric string */
+  MIBEW_ARG_BOOLEAN,        /* gboolean; JSON boolean (0/1 accepted) */
+  MIBEW_ARG_ENUM,           /* int of enum @gtype; JSON integer */
+  MIBEW_ARG_STRING,         /* char *; JSON string */
+  MIBEW_ARG_DICT,           /* JsonObject *; JSON object (PHP's [] accepted) */
+  MIBEW_ARG_INT_LIST,       /* JsonArray * of integers */
+  MIBEW_ARG_RECORD,         /* MibewRecord subclass @gtype; JSON object */
+  MIBEW_ARG_RECORD_LIST,    /* GListStore of MibewRecord @gtype; JSON array */
+  MIBEW_ARG_ASSETS,         /* MibewAssetList *; JSON array of assets */
+  MIBEW_ARG_FRAGMENT,       /* MibewButtonFragment *; JSON string (HTML) */
+  MIBEW_ARG_URL_GENERATOR,  /* MibewUrlGenerator *; JSON {"base_url"} */
+} MibewArgType;
+
+typedef enum {
+  MIBEW_ARG_OPTIONAL      = 1 << 0, /* may be absent from the JSON form */
+  MIBEW_ARG_FALSE_IS_NONE = 1 << 1, /* %NULL is Mibew's `false` (null accepted) */
+  MIBEW_ARG_NULLABLE      = 1 << 2, /* JSON null is %NULL */
+  MIBEW_ARG_LAZY          = 1 << 3, /* %NULL reads as a new empty value */
+  MIBEW_ARG_USED          = 1 << 4, /* the emitter uses the final value */
+  MIBEW_ARG_DETAIL        = 1 << 5, /* the signal's detail (function name) */
+  MIBEW_ARG_EVENT_KEY     = 1 << 6, /* its JSON key is the event's result key */
+} MibewArgFlags;
+
+/* How a listener's returned value folds into the answer field. */
+typedef enum {
+  MIBEW_FOLD_NONE,
+  MIBEW_FOLD_REPLACE,       /* chain (alter) or first-wins (out) */
+  MIBEW_FOLD_MERGE,         /* dictionaries: later keys win */
+  MIBEW_FOLD_APPEND,        /* asset lists */
+} MibewFold;
+
+/*
+ * MibewArgField:
+ * @key: the JSON key, Mibew's array key
+ * @property: the GObject property name
+ * @type: how the value is stored and coded
+ * @gtype: the record, list item or enum type
+ * @offset: where the value lives in the instance struct
+ * @flags: #MibewArgFlags
+ * @fold: for the field answers fold into, how; %MIBEW_FOLD_NONE elsewhere
+ * @blurb: one line for the property, the schema, `describe` and the docs
+ */
+typedef struct {
+  const char    *key;
+  const char    *property;
+  MibewArgType   type;
+  GType        (*gtype) (void);
+  guint          offset;
+  MibewArgFlags  flags;
+  MibewFold      fold;
+  const char    *blurb;
+} MibewArgField;
+
+/* Installs the properties and the generic vfuncs of @klass from @fields,
+ * which must be static. */
+void mibew_event_args_class_install_fields (MibewEventArgsClass *klass,
+                                            const MibewArgField *fields,
+                                            guint                n_fields);
+
+const MibewArgField *mibew_event_args_class_get_fields (MibewEventArgsClass *klass,
+                                                        guint               *n_fields);
+
+/* Creates @type with its fields set from @values, one pointer per field in
+ * table order to a value of the field's C type (gint64, gboolean, int,
+ * const char *, or a pointer, which is referenced); NULL pointers leave
+ * the default. No notification: nobody watches an object being built. */
+gpointer mibew_event_args_new_with_values (GType          type,
+                                           gconstpointer *values);
+
+/* Stores *@value (as above) into field @index and notifies when it
+ * changed. */
+void     mibew_event_args_set_field       (MibewEventArgs *self,
+                                           guint           index,
+                                           gconstpointer   value);
+
+/* The value of a %MIBEW_ARG_LAZY field, created empty on first use. */
+gpointer mibew_event_args_get_lazy        (MibewEventArgs *self,
+                                           guint           index);
+
+/* Notifies field @index (for setters that compared inline). */
+void     mibew_event_args_notify_field    (MibewEventArgs *self,
+                                           guint           index);
+
+/* Remembers which event @self was emitted or decoded for. */
+void     mibew_event_args_set_event       (MibewEventArgs *self,
+                                           MibewEventId    id);
+
+/* Reads @node as the arguments of @info (no depth check). */
+MibewEventArgs *mibew_event_args_decode   (const MibewEventInfo  *info,
+                                           JsonNode              *node,
+                                           GError               **error);
+
+/* The JSON form; @copy FALSE lets the result share nodes with @self (for
+ * callers that drop @self right after). */
+JsonNode *mibew_event_args_encode         (MibewEventArgs *self,
+                                           gboolean        copy);
+
+G_END_DECLS
