@@ -103,9 +103,16 @@ gpointer mibew_event_args_get_lazy        (MibewEventArgs *self,
 void     mibew_event_args_notify_field    (MibewEventArgs *self,
                                            guint           index);
 
-/* Remembers which event @self was emitted or decoded for. */
-void     mibew_event_args_set_event       (MibewEventArgs *self,
-                                           MibewEventId    id);
+G_GNUC_INTERNAL extern gint mibew_event_args_private_offset;
+
+/* Remembers which event @self was emitted or decoded for. Inline: the
+ * emitter does it on every emission that has listeners. */
+static inline void
+mibew_event_args_set_event (MibewEventArgs *self,
+                            MibewEventId    id)
+{
+  G_STRUCT_MEMBER (guint, self, mibew_event_args_private_offset) = id + 1;
+}
 
 /* Reads @node as the arguments of @info (no depth check). */
 MibewEventArgs *mibew_event_args_decode   (const MibewEventInfo  *info,

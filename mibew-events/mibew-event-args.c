@@ -66,6 +66,7 @@ typedef struct
                              * generators); NULL elsewhere */
 } JsonState;
 
+/* event comes first: mibew_event_args_set_event() stores it inline */
 typedef struct
 {
   guint event;              /* MibewEventId + 1, or 0 */
@@ -73,6 +74,8 @@ typedef struct
 } MibewEventArgsPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (MibewEventArgs, mibew_event_args, G_TYPE_OBJECT)
+
+gint mibew_event_args_private_offset;
 
 #define FIELD_P(self, f) G_STRUCT_MEMBER_P ((self), (f)->offset)
 
@@ -265,15 +268,6 @@ mibew_event_args_new_with_values (GType          type,
   return self;
 }
 
-void
-mibew_event_args_set_event (MibewEventArgs *self,
-                            MibewEventId    id)
-{
-  MibewEventArgsPrivate *priv = mibew_event_args_get_instance_private (self);
-
-  priv->event = id + 1;
-}
-
 /* ---------------------------------------------------------------------- */
 /* GObject                                                                */
 
@@ -457,6 +451,9 @@ mibew_event_args_class_init (MibewEventArgsClass *klass)
   klass->get_detail = get_detail;
   klass->answer_field = -1;
   klass->detail_field = -1;
+
+  g_assert (G_STRUCT_OFFSET (MibewEventArgsPrivate, event) == 0);
+  mibew_event_args_private_offset = MibewEventArgs_private_offset;
 }
 
 static void

@@ -72,8 +72,8 @@ typedef struct
   int priority;
   GQuark detail;
   GCallback callback;   /* set for plain C closures: called directly */
-  gpointer user_data;
-  gboolean swap;
+  gpointer data1;       /* callback (data1, args, data3): the emitter and */
+  gpointer data3;       /* the user data, swapped for g_cclosure_new_swap() */
   GClosure *closure;
 } Listener;
 
@@ -266,33 +266,37 @@ run_listeners (gpointer              instance,
 {
   MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
 
+  /* the kind's branches are taken once, outside the loops */
+  if (info->kind == MIBEW_EVENT_KIND_NOTIFY)
+    {
+      for (guint i = from; i < to; i++)
+        {
+          Listener *l = list->items[i];
+
+          if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
+            continue;
+          if (G_LIKELY (l->callback != NULL))
+            ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
+          else
+            invoke_closure (l->closure, instance, args, G_TYPE_NONE);
+        }
+      return TRUE;
+    }
+
   for (guint i = from; i < to; i++)
     {
       Listener *l = list->items[i];
-      gpointer answer = NULL;
+      gpointer answer;
 
-      if (g_atomic_int_get (&l->detached))
+      if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
         continue;
-      if (l->detail != 0 && l->detail != detail)
+      if (G_UNLIKELY (l->detail != 0 && l->detail != detail))
         continue;
 
-      if (info->kind == MIBEW_EVENT_KIND_NOTIFY)
-        {
-          if (l->callback == NULL)
-            invoke_closure (l->closure, instance, args, G_TYPE_NONE);
-          else if (l->swap)
-            ((NotifyFunc) (void (*) (void)) l->callback) (l->user_data, args, instance);
-          else
-            ((NotifyFunc) (void (*) (void)) l->callback) (instance, args, l->user_data);
-          continue;
-        }
-
-      if (l->callback == NULL)
-        answer = invoke_closure (l->closure, instance, args, aclass->return_type);
-      else if (l->swap)
-        answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->user_data, args, instance);
+      if (G_LIKELY (l->callback != NULL))
+        answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
       else
-        answer = ((AnswerFunc) (void (*) (void)) l->callback) (instance, args, l->user_data);
+        answer = invoke_closure (l->closure, instance, args, aclass->return_type);
 
       if (answer != NULL)
         aclass->fold_return (args, answer);
@@ -696,9 +700,12 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
    * function directly, skipping GValue marshalling. */
   if (closure->marshal == NULL)
     {
+      gboolean swap = G_CCLOSURE_SWAP_DATA (closure);
+
+      /* the instance is always this emitter, which owns the listener */
       l->callback = ((GCClosure *) closure)->callback;
-      l->user_data = closure->data;
-      l->swap = G_CCLOSURE_SWAP_DATA (closure);
+      l->data1 = swap ? closure->data : (gpointer) self;
+      l->data3 = swap ? (gpointer) self : closure->data;
     }
 
   g_mutex_lock (&writer_lock);
@@ -785,9 +792,6 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
   gboolean go_on = TRUE;
   gboolean via_gsignal;
 
-  /* the JSON form of some classes depends on the event (css or js) */
-  mibew_event_args_set_event (args, id);
-
   if (info->kind == MIBEW_EVENT_KIND_CALL)
     {
       const char *function = aclass->get_detail (args);
@@ -809,6 +813,9 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
        * compared, never followed) */
       if (g_atomic_pointer_get (&slot->list) == NULL)
         goto out;
+      /* the JSON form of some classes depends on the event (css or js):
+       * listeners may ask for it */
+      mibew_event_args_set_event (args, id);
 
       list = slot_enter (slot);
       if (list != NULL)
@@ -819,6 +826,7 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
     {
       gpointer ret = NULL;
 
+      mibew_event_args_set_event (args, id);
       if (aclass->return_type == G_TYPE_NONE)
         g_signal_emit (self, signal_ids[id], detail, args);
       else
