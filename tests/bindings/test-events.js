@@ -800,6 +800,175 @@ function testFailingListeners() {
 
 // Handlers must keep running across garbage collections: count every
 // invocation, collect between emissions, assert the exact count.
+// ---- wrong answers
+
+// What each alter, out and call event's listeners return, as the helper's
+// messages name it: the test's own copy of the contract.
+const ANSWER_TYPES = {
+    buttonGenerate: 'MibewButtonFragment',
+    operatorAuthenticate: 'MibewOperator',
+    pageAddCss: 'MibewAssetList',
+    pageAddJs: 'MibewAssetList',
+    pageAddJsPluginOptions: 'JsonObject',
+    resourceAccessDenied: 'MibewResponse',
+    resourceNotFound: 'MibewResponse',
+    routesAlter: 'MibewRouteCollection',
+    threadFunctionCall: 'JsonObject',
+    threadPostMessage: 'string',
+    threadGetMessagesAlter: 'GListStore',
+    usersUpdateThreadsAlter: 'GListStore',
+    usersUpdateVisitorsLoad: 'GListStore',
+    usersUpdateVisitorsAlter: 'GListStore',
+    usersFunctionCall: 'JsonObject',
+    widgetResponseAlter: 'MibewWidgetResponse',
+};
+
+// Three answers of the wrong type, with the names the helper gives them.
+function wrongAnswers(expected) {
+    if (expected === 'string')
+        return [[42, 'number'], [new MibewEvents.Operator(), 'MibewOperator'], [true, 'boolean']];
+    if (expected === 'JsonObject')
+        return [['{"a": 1}', 'string'], [[1, 2], 'Array'], [new Json.Array(), 'JsonArray']];
+    return [['wrong', 'string'], [42, 'number'], [new MibewEvents.Thread(), 'MibewThread']];
+}
+
+// Every argument in a comparable form: objects by identity (GJS keeps one
+// wrapper per object), JSON by its text.
+function snapshot(args) {
+    return GObject.Object.list_properties.call(args.constructor).map(pspec => {
+        const value = args[prop(pspec.name)];
+        if (value instanceof Json.Object || value instanceof Json.Array)
+            return [pspec.name, JSON.stringify(toJS(value))];
+        return [pspec.name, value];
+    });
+}
+
+function assertSameSnapshot(got, expected, message) {
+    assertEqual(got.map(e => e[0]), expected.map(e => e[0]), `${message}: properties`);
+    got.forEach(([name, value], i) => {
+        assert(value === expected[i][1], `${message}: ${name} changed`);
+    });
+}
+
+// A listener named after its event and tag, as the messages must show it.
+function named(listenerName, func) {
+    return {[listenerName]: (...args) => func(...args)}[listenerName];
+}
+
+// Every alter, out and call event, through the three guarded ways of
+// listening: three wrong answers (attach_listener, connect,
+// connect_after), each followed by a listener that must still run and
+// find the arguments as they were.
+function testWrongAnswers([name, category, signal]) {
+    const d = new MibewEvents.EventDispatcher();
+    const failures = [];
+    d.connect('listener-failed', (disp, event, message) => failures.push([event, message]));
+    const [, cat, signalName, , argsType] = MibewEvents.EventDispatcher.describe_event(name);
+    const emitter = d.get_emitter(cat);
+    const query = GObject.signal_query(GObject.signal_lookup(signalName, emitter.constructor.$gtype));
+    const expected = ANSWER_TYPES[name];
+    assertEqual(query.return_type === GObject.TYPE_STRING ? 'string' : GObject.type_name(query.return_type),
+        expected, `${name}: what the signal returns`);
+
+    const args = new (classOf(argsType))();
+    GObject.Object.list_properties.call(args.constructor).forEach((pspec, index) => {
+        args[prop(pspec.name)] = makeValue(pspec, index);
+    });
+    if (OUT_SLOTS[name])
+        args[OUT_SLOTS[name]] = null;     // so that every listener runs
+    const before = snapshot(args);
+    const order = [];
+    const wrong = wrongAnswers(expected);
+    const wrongListeners = wrong.map(([answer], i) => named(`${name}Wrong${i}`, () => {
+        order.push(`wrong ${i}`);
+        return answer;
+    }));
+    const observer = tag => () => {
+        order.push(tag);
+        assertSameSnapshot(snapshot(args), before, `${name}: ${tag}`);
+        return null;
+    };
+    // attached listeners at or below priority 0 run before connected
+    // handlers, those above after them; connect_after comes last
+    d.attach_listener(name, -1, wrongListeners[0]);
+    d.attach_listener(name, 0, observer('after 0'));
+    emitter.connect(signal, wrongListeners[1]);
+    d.attach_listener(name, 1, observer('after 1'));
+    emitter.connect_after(signal, wrongListeners[2]);
+    d.trigger(name, args);
+
+    assertEqual(order, ['wrong 0', 'after 0', 'wrong 1', 'after 1', 'wrong 2'], `${name}: the others ran`);
+    assertSameSnapshot(snapshot(args), before, `${name}: after the emission`);
+    if (WITH_HELPER) {
+        assertEqual(d.failure_count, 3, `${name}: failure-count`);
+        assertEqual(failures.map(f => f[0]), [name, name, name], `${name}: listener-failed events`);
+        failures.forEach(([, message], i) => {
+            assert(message.includes(`${name}Wrong${i}`), `${name}: the listener's name in ${message}`);
+            assert(message.includes(`returned ${wrong[i][1]}, expected ${expected}`),
+                `${name}: the types in ${message}`);
+        });
+        note(`${name}: wrong answers (${wrong.map(w => w[1]).join(', ')}) reported, expected ${expected}; ` +
+            'arguments intact; the others ran');
+    } else {
+        // without the helper GJS fails to convert and logs it; C cannot see it
+        assertEqual(d.failure_count, 0, `${name}: nothing reported without the helper`);
+        note(`${name}: without the helper wrong answers changed nothing, and nothing was reported`);
+    }
+}
+
+function testWrongAnswerNamed() {
+    const d = new MibewEvents.EventDispatcher();
+    const failures = [];
+    d.connect('listener-failed', (disp, event, message) => failures.push([event, message]));
+    const seen = [];
+    function answersANumber(e, a) {
+        seen.push(`number ${a.message_body}`);
+        return 42;
+    }
+    d.attach_listener('threadPostMessage', 0, answersANumber);
+    d.attach_listener('threadPostMessage', 1, (e, a) => {
+        seen.push(`next ${a.message_body}`);
+        return `${a.message_body}!`;
+    });
+    const args = MibewEvents.PostMessageArgs.new(null, MibewEvents.MessageKind.USER, 'hi', null);
+    d.thread.emit_post_message(args);
+    assertEqual(seen, ['number hi', 'next hi'], 'the next listener saw the body unchanged');
+    assertEqual(args.message_body, 'hi!', 'body');
+
+    function answersAName() {
+        return 'alice';
+    }
+    d.attach_listener('operatorAuthenticate', 0, answersAName);
+    const auth = MibewEvents.AuthenticateArgs.new(null, new MibewEvents.Request());
+    assert(d.operator.emit_authenticate(auth) === false, 'a name is no answer');
+    assert(auth.operator === null, 'no operator');
+    d.operator.connect_after('authenticate', () => {
+        const op = new MibewEvents.Operator();
+        op.vclogin = 'carol';
+        return op;
+    });
+    assert(d.operator.emit_authenticate(auth) === true, 'the next one answered');
+    assertEqual(auth.operator.vclogin, 'carol', 'its operator');
+
+    // notify events ignore what listeners return
+    d.attach_listener('cronRun', 0, () => 42);
+    d.visitor.connect('track', () => 'a string');
+    d.cron.emit_run(new MibewEvents.EventArgs());
+    d.trigger('visitorTrack', MibewEvents.SiteVisitorArgs.new(new MibewEvents.SiteVisitor()));
+
+    if (WITH_HELPER) {
+        assertEqual(d.failure_count, 3, 'failure-count');
+        assertEqual(failures.map(f => f[0]), ['threadPostMessage', 'operatorAuthenticate', 'operatorAuthenticate'],
+            'listener-failed events');
+        assert(failures[0][1].includes('answersANumber returned number, expected string'), failures[0][1]);
+        assert(failures[1][1].includes('answersAName returned string, expected MibewOperator'), failures[1][1]);
+        note(`wrong answers reported: ${failures[0][1]}; notify answers ignored`);
+    } else {
+        assertEqual(d.failure_count, 0, 'nothing reported without the helper');
+        note('wrong answers without the helper: nothing changed, nothing reported');
+    }
+}
+
 function testHandlersSurviveGC() {
     const d = new MibewEvents.EventDispatcher();
     const counts = {attached: 0, connected: 0, after: 0, detailed: 0};
@@ -943,6 +1112,9 @@ test('an undetailed function-call handler runs for every function', testUndetail
 test('priorities', testPriorities);
 test('detach and errors', testDetachAndErrors);
 test('failing listeners', testFailingListeners);
+test('wrong answers name the listener; notify answers are ignored', testWrongAnswerNamed);
+for (const e of EVENTS.filter(x => x[3] !== 'notify'))
+    test(`${e[0]}: wrong answers change nothing`, () => testWrongAnswers(e));
 test('handlers survive garbage collection', testHandlersSurviveGC);
 test('garbage collection during an emission', testGCDuringEmission);
 test('kept arguments survive garbage collection', testArgumentsSurviveGC);
