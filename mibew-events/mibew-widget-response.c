@@ -79,7 +79,8 @@
  * }
  *
  * // ...
- * g_signal_connect (widget_events, "response-alter", G_CALLBACK (on_response_alter), NULL);
+ * g_signal_connect (mibew_event_dispatcher_get_widget (dispatcher), "response-alter",
+ *                   G_CALLBACK (on_response_alter), NULL);
  * ```
  *
  * The four keys are also properties (`load`, `handlers`, `dependencies`,
