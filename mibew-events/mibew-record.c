@@ -196,10 +196,13 @@ mibew_record_decode (GType        record_type,
       return g_object_new (record_type, NULL);
     }
   object = json_node_get_object (node);
-  if (!check_object (record_type, object, path, error))
-    return NULL;
-
+  /* first: creating the record initialises its class and field table */
   record = g_object_new (record_type, NULL);
+  if (!check_object (record_type, object, path, error))
+    {
+      g_object_unref (record);
+      return NULL;
+    }
   priv = mibew_record_get_instance_private (record);
   g_clear_pointer (&priv->object, json_object_unref);
   priv->object = adopt ? json_object_ref (object) : mibew_json_object_deep_copy (object);

@@ -130,4 +130,34 @@ MibewEvents.EventDispatcher.prototype.attach_listener = function (eventName, pri
     return attachListener.call(this, eventName, priority, guard(eventName, callback, returnType));
 };
 
+// The JSON codec takes and gives plain JavaScript values: trigger_json and
+// EventArgs.new_from_json accept an object (or a Json.Node), and
+// trigger_json answers in the form it was given; EventArgs.to_object()
+// is to_json() as an object.
+function isPlain(value) {
+    return value !== null && typeof value === 'object' &&
+        (value.constructor === Object || Array.isArray(value));
+}
+
+function toNode(value) {
+    return isPlain(value) ? Json.from_string(JSON.stringify(value)) : value;
+}
+
+const triggerJson = MibewEvents.EventDispatcher.prototype.trigger_json;
+
+MibewEvents.EventDispatcher.prototype.trigger_json = function (eventName, args) {
+    const result = triggerJson.call(this, eventName, toNode(args));
+    return isPlain(args) ? JSON.parse(Json.to_string(result, false)) : result;
+};
+
+const newFromJson = MibewEvents.EventArgs.new_from_json;
+
+MibewEvents.EventArgs.new_from_json = function (eventName, args) {
+    return newFromJson(eventName, toNode(args));
+};
+
+MibewEvents.EventArgs.prototype.to_object = function () {
+    return JSON.parse(Json.to_string(this.to_json(), false));
+};
+
 var guardListener = guard;

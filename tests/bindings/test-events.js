@@ -29,6 +29,56 @@ if (WITH_HELPER)
 
 const Kind = MibewEvents.EventKind;
 
+// ------------------------------------------------------------------ JSON
+
+function readDocument(event) {
+    const dir = GLib.getenv('MIBEW_TEST_DATA');
+    const [, bytes] = GLib.file_get_contents(`${dir}/${event}.json`);
+    return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+function testJson() {
+    const dispatcher = MibewEvents.EventDispatcher.new();
+    const doc = readDocument('threadPostMessage');
+    let ran = 0;
+
+    dispatcher.attach_listener('threadPostMessage', 0, (events, args) => {
+        ran++;
+        args.message_body = args.message_body.toUpperCase();
+        return null;
+    });
+    const node = Json.from_string(JSON.stringify(doc));
+    if (WITH_HELPER) {
+        // the helper answers a plain object with a plain object
+        const out = dispatcher.trigger_json('threadPostMessage', doc);
+        assertEqual(ran, 1);
+        assertEqual(out.message_body, doc.message_body.toUpperCase());
+        assertEqual(JSON.stringify(out.thread), JSON.stringify(doc.thread));
+        assertEqual(JSON.stringify(Object.keys(out)), JSON.stringify(Object.keys(doc)));
+        const args = MibewEvents.EventArgs.new_from_json('threadPostMessage', doc);
+        assertEqual(JSON.stringify(args.to_object()), JSON.stringify(doc));
+    }
+    const result = dispatcher.trigger_json('threadPostMessage', node);
+    assert(result instanceof Json.Node, 'a node in gives a node back');
+    const out = JSON.parse(Json.to_string(result, false));
+    assertEqual(out.message_body, doc.message_body.toUpperCase());
+    assertEqual(ran, WITH_HELPER ? 2 : 1);
+
+    // a bad document: a GLib.Error naming the path, and no listener ran
+    doc.thread.state = 'x';
+    let error = null;
+    try {
+        dispatcher.trigger_json('threadPostMessage', Json.from_string(JSON.stringify(doc)));
+    } catch (e) {
+        error = e;
+    }
+    assert(error !== null, 'a bad document throws');
+    assert(error.matches(MibewEvents.events_error_quark(), MibewEvents.EventsError.INVALID_ARGUMENTS),
+        `${error}`);
+    assertEqual(error.message, 'thread.state: expected an integer, got "x"');
+    assertEqual(ran, WITH_HELPER ? 2 : 1);
+}
+
 // ------------------------------------------------------------------ harness
 
 let nTests = 0;
@@ -1115,6 +1165,7 @@ test('failing listeners', testFailingListeners);
 test('wrong answers name the listener; notify answers are ignored', testWrongAnswerNamed);
 for (const e of EVENTS.filter(x => x[3] !== 'notify'))
     test(`${e[0]}: wrong answers change nothing`, () => testWrongAnswers(e));
+test('JSON: trigger_json with a plain object and with a Json.Node', testJson);
 test('handlers survive garbage collection', testHandlersSurviveGC);
 test('garbage collection during an emission', testGCDuringEmission);
 test('kept arguments survive garbage collection', testArgumentsSurviveGC);

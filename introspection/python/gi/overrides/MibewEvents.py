@@ -18,6 +18,10 @@
 #   without a word;
 # - a listener may return a plain dict where a Json.Object is expected
 #   (function-call results, plugin options);
+# - the JSON codec takes and gives plain Python values: trigger_json and
+#   EventArgs.new_from_json accept a dict (or a Json.Node), and
+#   trigger_json answers in the same form it was given;
+#   EventArgs.to_dict() is to_json() as a dict;
 # - records, event arguments and the small value types read and write
 #   their properties as attributes: thread.user_name, args.message_kind = ...
 #   Assigning a name that is neither a property nor a class attribute
@@ -152,7 +156,26 @@ def _guard(event_name, callback, return_type):
     return guarded
 
 
+def _to_node(value):
+    """A dict or list (the JSON form as Python values) becomes a Json.Node;
+    a Json.Node stays as it is."""
+    if isinstance(value, (dict, list)):
+        from gi.repository import Json
+        return Json.from_string(json.dumps(value))
+    return value
+
+
+def _from_node(node):
+    from gi.repository import Json
+    return json.loads(Json.to_string(node, False))
+
+
 class EventDispatcher(MibewEvents.EventDispatcher):
+    def trigger_json(self, event_name, args):
+        """Like the C function; with a dict in, a dict comes back."""
+        result = MibewEvents.EventDispatcher.trigger_json(self, event_name, _to_node(args))
+        return _from_node(result) if isinstance(args, (dict, list)) else result
+
     def attach_listener(self, event_name, priority, callback, *user_data):
         if user_data:
             inner = callback
@@ -264,8 +287,21 @@ class _PropertyAttributes:
 
 # The types whose properties read and write as attributes; each override
 # is the same empty subclass.
+def _new_from_json(event_name, args):
+    return MibewEvents.EventArgs.new_from_json(event_name, _to_node(args))
+
+
+def _to_dict(self):
+    """The JSON form of the arguments as Python values."""
+    return _from_node(self.to_json())
+
+
+_extras = {
+    'EventArgs': {'new_from_json': staticmethod(_new_from_json), 'to_dict': _to_dict},
+}
+
 for _name in ('Record', 'EventArgs', 'ButtonFragment', 'Asset', 'BaseUrlGenerator'):
     globals()[_name] = override(type(_name, (_PropertyAttributes, getattr(MibewEvents, _name)),
-                                     {'__module__': __name__}))
+                                     dict(_extras.get(_name, {}), __module__=__name__)))
     __all__.append(_name)
 del _name
