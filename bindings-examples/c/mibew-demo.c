@@ -22,14 +22,16 @@
  *     its own process's default dispatcher and tells this program which
  *     events and priorities they use. This program then attaches, for each
  *     of those events, a forwarding listener at that priority: it sends
- *     the arguments (as JSON) to the plugin host, which rebuilds them,
- *     triggers the event for real through the library there, and sends
- *     back what its listeners left; the forwarding listener puts that into
- *     this emission's arguments. So the listeners of all three languages
- *     run in one chain, in Mibew's priority order, on the same session (a
- *     plugin host's listeners of one event run back to back, at the lowest
- *     priority among them). The protocol is described in
- *     python/mibew_plugin_host.py.
+ *     the arguments in their JSON form (mibew_event_args_to_json()) to the
+ *     plugin host, which triggers the event for real from that form through
+ *     the library there (mibew_event_dispatcher_trigger_json()) and sends
+ *     back the arguments its listeners left, in the same form; the
+ *     forwarding listener puts them into this emission's arguments
+ *     (mibew_event_args_update_from_json()). So the listeners of all
+ *     three languages run in one chain, in Mibew's priority order, on the
+ *     same session (a plugin host's listeners of one event run back to
+ *     back, at the lowest priority among them). The protocol is described
+ *     in python/mibew_plugin_host.py.
  *
  * The program checks the effects it expects from each loaded language's
  * listeners and exits with status 1 if one is missing, if a listener
@@ -225,284 +227,7 @@ expect (const char *language,
 }
 
 /* ====================================================================== */
-/* Arguments as JSON, for the plugin hosts                                */
-
-/* A property value as JSON: NULL if it cannot travel (then it is left out
- * and the plugin host keeps its default). */
-static JsonNode *
-encode_value (const GValue *value)
-{
-  GType type = G_VALUE_TYPE (value);
-  JsonNode *node = json_node_alloc ();
-
-  switch (G_TYPE_FUNDAMENTAL (type))
-    {
-    case G_TYPE_STRING:
-      if (g_value_get_string (value) == NULL)
-        return json_node_init_null (node);
-      return json_node_init_string (node, g_value_get_string (value));
-    case G_TYPE_BOOLEAN:
-      return json_node_init_boolean (node, g_value_get_boolean (value));
-    case G_TYPE_INT:
-      return json_node_init_int (node, g_value_get_int (value));
-    case G_TYPE_UINT:
-      return json_node_init_int (node, g_value_get_uint (value));
-    case G_TYPE_INT64:
-      return json_node_init_int (node, g_value_get_int64 (value));
-    case G_TYPE_UINT64:
-      return json_node_init_int (node, (gint64) g_value_get_uint64 (value));
-    case G_TYPE_ENUM:
-      return json_node_init_int (node, g_value_get_enum (value));
-    case G_TYPE_FLAGS:
-      return json_node_init_int (node, g_value_get_flags (value));
-    case G_TYPE_DOUBLE:
-      return json_node_init_double (node, g_value_get_double (value));
-    case G_TYPE_FLOAT:
-      return json_node_init_double (node, g_value_get_float (value));
-    case G_TYPE_BOXED:
-      if (type == JSON_TYPE_OBJECT)
-        {
-          JsonObject *object = g_value_get_boxed (value);
-
-          if (object == NULL)
-            return json_node_init_null (node);
-          return json_node_init_object (node, object);
-        }
-      break;
-    case G_TYPE_OBJECT:
-    case G_TYPE_INTERFACE:
-      {
-        GObject *object = g_value_get_object (value);
-        g_autoptr(JsonObject) tagged = json_object_new ();
-
-        if (object == NULL)
-          return json_node_init_null (node);
-        if (MIBEW_IS_RECORD (object))
-          {
-            json_object_set_string_member (tagged, "$type", G_OBJECT_TYPE_NAME (object));
-            json_object_set_member (tagged, "json", mibew_record_to_json (MIBEW_RECORD (object)));
-            return json_node_init_object (node, tagged);
-          }
-        if (MIBEW_IS_BASE_URL_GENERATOR (object))
-          {
-            json_object_set_string_member (tagged, "$type", G_OBJECT_TYPE_NAME (object));
-            json_object_set_object_member (tagged, "json",
-                                           mibew_base_url_generator_to_json (MIBEW_BASE_URL_GENERATOR (object)));
-            return json_node_init_object (node, tagged);
-          }
-        if (G_IS_LIST_STORE (object))
-          {
-            GListModel *list = G_LIST_MODEL (object);
-            JsonArray *items = json_array_new ();
-
-            for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-              {
-                g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-                if (!MIBEW_IS_RECORD (item))
-                  {
-                    json_array_unref (items);
-                    goto untransferable;
-                  }
-                json_array_add_element (items, mibew_record_to_json (MIBEW_RECORD (item)));
-              }
-            json_object_set_string_member (tagged, "$list", g_type_name (g_list_model_get_item_type (list)));
-            json_object_set_array_member (tagged, "items", items);
-            return json_node_init_object (node, tagged);
-          }
-      }
-      break;
-    default:
-      break;
-    }
-
-untransferable:
-  json_node_unref (node);
-  return NULL;
-}
-
-static JsonObject *
-encode_args (MibewEventArgs *args)
-{
-  JsonObject *encoded = json_object_new ();
-  guint n_pspecs;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (args), &n_pspecs);
-
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      JsonNode *node;
-
-      if (!(pspecs[i]->flags & G_PARAM_READABLE))
-        continue;
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (args), pspecs[i]->name, &value);
-      node = encode_value (&value);
-      if (node != NULL)
-        json_object_set_member (encoded, pspecs[i]->name, node);
-    }
-  return encoded;
-}
-
-/* The reverse of encode_value(), for a property of type @pspec. */
-static gboolean
-decode_value (GParamSpec  *pspec,
-              JsonNode    *node,
-              GValue      *value,
-              GError     **error)
-{
-  GType type = pspec->value_type;
-
-  g_value_init (value, type);
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;   /* NULL, FALSE, 0 */
-
-  switch (G_TYPE_FUNDAMENTAL (type))
-    {
-    case G_TYPE_STRING:
-      g_value_set_string (value, json_node_get_string (node));
-      return TRUE;
-    case G_TYPE_BOOLEAN:
-      g_value_set_boolean (value, json_node_get_boolean (node));
-      return TRUE;
-    case G_TYPE_INT:
-      g_value_set_int (value, (int) json_node_get_int (node));
-      return TRUE;
-    case G_TYPE_UINT:
-      g_value_set_uint (value, (guint) json_node_get_int (node));
-      return TRUE;
-    case G_TYPE_INT64:
-      g_value_set_int64 (value, json_node_get_int (node));
-      return TRUE;
-    case G_TYPE_UINT64:
-      g_value_set_uint64 (value, (guint64) json_node_get_int (node));
-      return TRUE;
-    case G_TYPE_ENUM:
-      g_value_set_enum (value, (int) json_node_get_int (node));
-      return TRUE;
-    case G_TYPE_FLAGS:
-      g_value_set_flags (value, (guint) json_node_get_int (node));
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      g_value_set_double (value, json_node_get_double (node));
-      return TRUE;
-    case G_TYPE_FLOAT:
-      g_value_set_float (value, (float) json_node_get_double (node));
-      return TRUE;
-    case G_TYPE_BOXED:
-      if (type == JSON_TYPE_OBJECT && JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_value_take_boxed (value, json_node_dup_object (node));
-          return TRUE;
-        }
-      break;
-    case G_TYPE_OBJECT:
-    case G_TYPE_INTERFACE:
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *tagged = json_node_get_object (node);
-          const char *list_type = json_object_get_string_member_with_default (tagged, "$list", NULL);
-          const char *type_name = json_object_get_string_member_with_default (tagged, "$type", NULL);
-          g_autoptr(GObject) object = NULL;
-
-          if (list_type != NULL && json_object_has_member (tagged, "items"))
-            {
-              GType item_type = g_type_from_name (list_type);
-              JsonArray *items = json_object_get_array_member (tagged, "items");
-              GListStore *store;
-
-              if (!g_type_is_a (item_type, MIBEW_TYPE_RECORD))
-                break;
-              store = g_list_store_new (item_type);
-              object = G_OBJECT (store);
-              for (guint i = 0; i < json_array_get_length (items); i++)
-                {
-                  g_autoptr(MibewRecord) item =
-                    mibew_record_from_json (item_type, json_array_get_object_element (items, i), error);
-
-                  if (item == NULL)
-                    return FALSE;
-                  g_list_store_append (store, item);
-                }
-            }
-          else if (type_name != NULL && json_object_has_member (tagged, "json"))
-            {
-              GType object_type = g_type_from_name (type_name);
-              JsonObject *json = json_object_get_object_member (tagged, "json");
-
-              if (object_type == MIBEW_TYPE_BASE_URL_GENERATOR)
-                object = G_OBJECT (mibew_base_url_generator_new_from_json (json, error));
-              else if (g_type_is_a (object_type, MIBEW_TYPE_RECORD))
-                object = G_OBJECT (mibew_record_from_json (object_type, json, error));
-              else
-                break;
-              if (object == NULL)
-                return FALSE;
-            }
-          if (object != NULL && G_TYPE_CHECK_INSTANCE_TYPE (object, type))
-            {
-              g_value_set_object (value, object);
-              return TRUE;
-            }
-        }
-      break;
-    default:
-      break;
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "cannot read property “%s” of type %s from the plugin host",
-               pspec->name, g_type_name (type));
-  return FALSE;
-}
-
-/* Puts what the plugin host's listeners left into @args: only the
- * properties that changed, so the objects nobody touched stay the same. */
-static gboolean
-apply_args (MibewEventArgs  *args,
-            JsonObject      *encoded,
-            GError         **error)
-{
-  g_autoptr(JsonObject) current = encode_args (args);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, encoded);
-  while (json_object_iter_next (&iter, &name, &node))
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (args), name);
-      JsonNode *was = json_object_get_member (current, name);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE) || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
-        continue;
-      if (was != NULL && json_node_equal (was, node))
-        continue;
-      if (!decode_value (pspec, node, &value, error))
-        return FALSE;
-      g_object_set_property (G_OBJECT (args), name, &value);
-    }
-  return TRUE;
-}
-
-/* ====================================================================== */
 /* Plugin hosts: Python and GJS listeners in their own processes          */
-
-typedef struct
-{
-  PluginHost *host;
-  char *event_name;   /* without the detail */
-} Forwarder;
-
-static void
-forwarder_free (gpointer data)
-{
-  Forwarder *forwarder = data;
-
-  g_free (forwarder->event_name);
-  g_free (forwarder);
-}
 
 static void
 plugin_host_free (gpointer data)
@@ -549,7 +274,9 @@ plugin_host_read (PluginHost  *host,
           printf ("%s\n", line);
           continue;
         }
-      node = json_from_string (line + strlen (tag), error);
+      /* parsed within the dispatcher's limits: it comes from another process */
+      node = mibew_event_dispatcher_parse_json (mibew_event_dispatcher_get_default (),
+                                                line + strlen (tag), -1, error);
       if (node == NULL)
         return NULL;
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -564,28 +291,29 @@ plugin_host_read (PluginHost  *host,
 /* The forwarding listener: runs the plugin host's listeners of this event
  * as one step of our emission. Attached with the signature of every event
  * (instance, args, user data); it answers through @args, never by a return
- * value. */
+ * value. The arguments travel in their JSON form, both ways. */
 static gpointer
 forward_event (gpointer        instance,
                MibewEventArgs *args,
                gpointer        user_data)
 {
-  Forwarder *forwarder = user_data;
-  PluginHost *host = forwarder->host;
+  PluginHost *host = user_data;
+  /* the event we run for, without the detail: it travels in the arguments */
+  const char *event_name = mibew_event_args_get_event_name (args);
+  g_autoptr(JsonNode) sent = mibew_event_args_to_json (args);
   g_autoptr(JsonObject) request = json_object_new ();
   g_autoptr(JsonNode) request_node = NULL;
   g_autoptr(JsonObject) done = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
-  JsonObject *encoded;
+  JsonNode *answer;
   JsonArray *failed;
 
   if (host->broken)
     return NULL;
 
-  json_object_set_string_member (request, "event", forwarder->event_name);
-  json_object_set_string_member (request, "type", G_OBJECT_TYPE_NAME (args));
-  json_object_set_object_member (request, "args", encode_args (args));
+  json_object_set_string_member (request, "event", event_name);
+  json_object_set_member (request, "args", json_node_ref (sent));
   request_node = json_node_init_object (json_node_alloc (), request);
   line = json_to_string (request_node, FALSE);
 
@@ -607,12 +335,19 @@ forward_event (gpointer        instance,
       g_autofree char *message = g_strdup_printf ("%s: %s", host->language,
                                                   json_array_get_string_element (failed, i));
 
-      mibew_event_dispatcher_report_failure (mibew_event_dispatcher_get_default (), forwarder->event_name,
-                                             message);
+      mibew_event_dispatcher_report_failure (mibew_event_dispatcher_get_default (), event_name, message);
     }
-  encoded = json_object_get_object_member (done, "args");
-  if (encoded == NULL || !apply_args (args, encoded, &error))
-    plugin_host_break (host, error != NULL ? error->message : "no arguments in its answer");
+  /* what its listeners left becomes this emission's arguments; if they
+   * changed nothing, @args stays as it is (an update would put an equal
+   * copy in place of each object in it, such as the thread the core holds) */
+  answer = json_object_get_member (done, "args");
+  if (answer == NULL)
+    plugin_host_break (host, "no arguments in its answer");
+  else if (!json_node_equal (answer, sent) && !mibew_event_args_update_from_json (args, answer, &error))
+    {
+      g_prefix_error (&error, "its arguments: ");
+      plugin_host_break (host, error->message);
+    }
   return NULL;
 }
 
@@ -709,15 +444,11 @@ plugin_host_attach (PluginHost  *host,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       Forwarding *forwarding = value;
-      Forwarder *forwarder = g_new0 (Forwarder, 1);
       g_autofree char *attach_name = forwarding->detail != NULL
         ? g_strdup_printf ("%s::%s", (char *) key, forwarding->detail) : g_strdup (key);
 
-      forwarder->host = host;
-      forwarder->event_name = g_strdup (key);   /* the detail travels in the arguments */
       if (mibew_event_dispatcher_attach_callback (dispatcher, attach_name, forwarding->priority,
-                                                  G_CALLBACK (forward_event), forwarder,
-                                                  forwarder_free, error) == 0)
+                                                  G_CALLBACK (forward_event), host, NULL, error) == 0)
         return FALSE;
     }
   return TRUE;

@@ -5,33 +5,31 @@
 // The demo (bindings-examples/c/mibew-demo.c) replays a Mibew session in C.
 // GJS listeners live in this separate process, the "plugin host", and
 // attach to this process's own default dispatcher like any GJS plugin
-// would. The C host forwards each event they listen to over a pipe; here the
-// event is rebuilt, triggered for real through libmibew-events, and what the
-// listeners left in the arguments goes back to the C host, which continues
-// its own emission with it (so the C, Python and GJS listeners of one event
-// form one chain, in priority order).
+// would. The C host forwards each event they listen to over a pipe, with the
+// arguments in their JSON form; here the event is triggered for real from
+// that form through libmibew-events (EventDispatcher.trigger_json()), and
+// the arguments the listeners left go back to the C host in the same form,
+// which puts them into its own emission and continues it (so the C, Python
+// and GJS listeners of one event form one chain, in priority order).
 //
 // The protocol is the Python plugin host's (python/mibew_plugin_host.py):
-// one JSON line per request on stdin, the listeners' report lines then
-// "@done {...}" on stdout; "@hello {...}" first. The host exits when its
-// stdin closes.
+// one JSON line per request on stdin, {"event": ..., "args": ...}, the
+// listeners' report lines then "@done {...}" on stdout; "@hello {...}"
+// first. The host exits when its stdin closes.
 
 imports.gi.versions.MibewEvents = '1.0';
 imports.gi.versions.Json = '1.0';
-const {Gio, GObject, Json, MibewEvents} = imports.gi;
+const {Gio, GLib, Json, MibewEvents} = imports.gi;
 
 // Guard every listener: an exception escaping one is printed and reported
 // through EventDispatcher::listener-failed, and the emission goes on.
 imports.mibewEvents;
 
-const INTEGER_TYPES = [GObject.TYPE_INT, GObject.TYPE_UINT, GObject.TYPE_LONG, GObject.TYPE_ULONG,
-    GObject.TYPE_INT64, GObject.TYPE_UINT64, GObject.TYPE_ENUM, GObject.TYPE_FLAGS];
-
 // GLib >= 2.80 moved the Unix streams to GioUnix.
 const UnixInputStream = Gio.UnixInputStream ?? imports.gi.GioUnix.InputStream;
 const UnixOutputStream = Gio.UnixOutputStream ?? imports.gi.GioUnix.OutputStream;
 
-// A Json.Object (or Json.Node) as plain JS data, and back.
+// A Json.Object (or Json.Node) as plain JS data.
 function toJS(json) {
     if (!json)
         return null;
@@ -41,89 +39,6 @@ function toJS(json) {
         node.init_object(json);
     }
     return JSON.parse(Json.to_string(node, false));
-}
-
-function toJsonObject(value) {
-    return Json.from_string(JSON.stringify(value)).get_object();
-}
-
-function typeName(gtype) {
-    return GObject.type_name(gtype);
-}
-
-// MibewThread -> MibewEvents.Thread
-function classOf(name) {
-    return MibewEvents[name.slice('Mibew'.length)];
-}
-
-const UNTRANSFERABLE = Symbol('untransferable');
-
-function encode(value, valueType) {
-    const fundamental = GObject.type_fundamental(valueType);
-    if (value === null || value === undefined)
-        return null;
-    if ([GObject.TYPE_STRING, GObject.TYPE_BOOLEAN, GObject.TYPE_DOUBLE, GObject.TYPE_FLOAT].includes(fundamental))
-        return value;
-    if (INTEGER_TYPES.includes(fundamental))
-        return Number(value);
-    if (typeName(valueType) === 'JsonObject')
-        return toJS(value);
-    if (value instanceof MibewEvents.Record || value instanceof MibewEvents.BaseUrlGenerator)
-        return {$type: typeName(value.constructor.$gtype), json: toJS(value.to_json())};
-    if (value instanceof Gio.ListStore) {
-        const items = [];
-        for (let i = 0; i < value.get_n_items(); i++)
-            items.push(toJS(value.get_item(i).to_json()));
-        return {$list: typeName(value.get_item_type()), items};
-    }
-    return UNTRANSFERABLE;
-}
-
-function decode(data, valueType) {
-    if (data === null)
-        return null;
-    if (typeName(valueType) === 'JsonObject')
-        return toJsonObject(data);
-    if (typeof data === 'object' && '$list' in data) {
-        const itemType = classOf(data.$list).$gtype;
-        const store = new Gio.ListStore({item_type: itemType});
-        for (const item of data.items)
-            store.append(MibewEvents.Record.from_json(itemType, toJsonObject(item)));
-        return store;
-    }
-    if (typeof data === 'object' && '$type' in data) {
-        if (data.$type === 'MibewBaseUrlGenerator')
-            return MibewEvents.BaseUrlGenerator.new_from_json(toJsonObject(data.json));
-        return MibewEvents.Record.from_json(classOf(data.$type).$gtype, toJsonObject(data.json));
-    }
-    return data;
-}
-
-// message-body -> message_body
-function jsName(pspec) {
-    return pspec.name.replace(/-/g, '_');
-}
-
-function encodeArgs(args) {
-    const encoded = {};
-    for (const pspec of GObject.Object.list_properties.call(args.constructor)) {
-        if (!(pspec.flags & GObject.ParamFlags.READABLE))
-            continue;
-        const value = encode(args[jsName(pspec)], pspec.value_type);
-        if (value !== UNTRANSFERABLE)
-            encoded[pspec.name] = value;
-    }
-    return encoded;
-}
-
-function decodeArgs(type, encoded) {
-    const klass = classOf(type);
-    const args = new klass();
-    for (const pspec of GObject.Object.list_properties.call(klass)) {
-        if (pspec.name in encoded && pspec.flags & GObject.ParamFlags.WRITABLE)
-            args[jsName(pspec)] = decode(encoded[pspec.name], pspec.value_type);
-    }
-    return args;
 }
 
 var PluginHost = class PluginHost {
@@ -165,28 +80,26 @@ var PluginHost = class PluginHost {
         });
         this._write(`@hello ${JSON.stringify({language: this.language, listeners: this.listeners})}`);
         for (;;) {
-            const [line] = stdin.read_line_utf8(null);
+            // UTF-8 bytes, whatever the locale
+            const [line] = stdin.read_line(null);
             if (line === null)
                 return 0;
-            const request = JSON.parse(line);
+            const request = this.dispatcher.parse_json(line).get_object();
+            const event = request.get_string_member('event');
+            let args = request.get_member('args');
             const ran = this.ran;
             this.failed = [];
-            let encoded;
             try {
-                const args = decodeArgs(request.type, request.args);
-                this.dispatcher.trigger(request.event, args);
-                encoded = encodeArgs(args);
+                args = this.dispatcher.trigger_json(event, args);
             } catch (e) {   // answer anyway: the C host is waiting
-                this.dispatcher.report_failure(request.event, `plugin host: ${e}`);
-                encoded = request.args;
+                if (!(e instanceof GLib.Error))
+                    throw e;
+                this.dispatcher.report_failure(event, `plugin host: ${e.message}`);
             }
-            this._write(`@done ${JSON.stringify({
-                args: encoded,
-                ran: this.ran - ran,
-                failed: this.failed,
-            })}`);
+            this._write(`@done {"args": ${Json.to_string(args, false)}, "ran": ${this.ran - ran}, ` +
+                `"failed": ${JSON.stringify(this.failed)}}`);
         }
     }
 };
 
-var helpers = {toJS, toJsonObject};
+var helpers = {toJS};

@@ -5,29 +5,33 @@
 # The demo (bindings-examples/c/mibew-demo.c) replays a Mibew session in C.
 # Python listeners live in this separate process, the "plugin host", and
 # attach to this process's own default dispatcher like any Python plugin
-# would. The C host forwards each event they listen to over a pipe; here the
-# event is rebuilt, triggered for real through libmibew-events, and what the
-# listeners left in the arguments goes back to the C host, which continues
-# its own emission with it (so the C, Python and GJS listeners of one event
-# form one chain, in priority order; this host's listeners of one event run
-# back to back, at the lowest of their priorities).
+# would. The C host forwards each event they listen to over a pipe, with the
+# arguments in their JSON form; here the event is triggered for real from
+# that form through libmibew-events (EventDispatcher.trigger_json), and the
+# arguments the listeners left go back to the C host in the same form. The
+# C host puts them into its own emission's arguments
+# (mibew_event_args_update_from_json()) and continues it, so the C, Python
+# and GJS listeners of one event form one chain, in priority order (this
+# host's listeners of one event run back to back, at the lowest of their
+# priorities).
 #
 # The protocol, one line each way, in the plugin host's stdin and stdout:
 #
 #   plugin host -> C host, once:  @hello {"language": "Python",
 #                                  "listeners": [{"event", "priority", "name"}]}
-#   C host -> plugin host:        {"event": "threadPostMessage",
-#                                  "type": "MibewPostMessageArgs", "args": {...}}
+#   C host -> plugin host:        {"event": "threadPostMessage", "args": {...}}
 #   plugin host -> C host:        any lines the listeners print, copied to the
 #                                 demo's output, then
 #                                 @done {"args": {...}, "ran": n,
 #                                        "failed": ["what went wrong", ...]}
 #
-# "args" maps the arguments object's GObject properties to JSON: strings,
-# numbers and booleans as they are, JSON objects as objects, domain objects
-# as {"$type": "MibewThread", "json": {...}}, lists as
-# {"$list": "MibewMessage", "items": [...]}. The plugin host exits when its
-# stdin closes.
+# "event" is Mibew's name of the event, without a detail (a function call's
+# function is in its arguments); "args" is the arguments' JSON form, the
+# shape of Mibew's PHP array as the events guide describes it for each event
+# (mibew_event_args_to_json() writes it; keys nobody documents and values
+# nobody changed come back as they came). If the arguments do not decode,
+# the plugin host reports a failure and answers them unchanged. It exits
+# when its stdin closes.
 
 import json
 import sys
@@ -35,87 +39,7 @@ import sys
 import gi
 gi.require_version('MibewEvents', '1.0')
 gi.require_version('Json', '1.0')
-from gi.repository import Gio, GObject, Json, MibewEvents  # noqa: E402
-
-INTEGER_TYPES = (GObject.TYPE_INT, GObject.TYPE_UINT, GObject.TYPE_LONG, GObject.TYPE_ULONG,
-                 GObject.TYPE_INT64, GObject.TYPE_UINT64, GObject.TYPE_ENUM, GObject.TYPE_FLAGS)
-
-
-def to_python(json_object):
-    """A Json.Object (or Json.Node) as plain Python data."""
-    if json_object is None:
-        return None
-    node = json_object if isinstance(json_object, Json.Node) else Json.Node.alloc().init_object(json_object)
-    return json.loads(Json.to_string(node, False))
-
-
-def to_json_object(value):
-    """Plain Python data (a dict) as a Json.Object."""
-    return Json.from_string(json.dumps(value)).get_object()
-
-
-class _Untransferable(Exception):
-    pass
-
-
-def encode(value, value_type):
-    fundamental = GObject.type_fundamental(value_type)
-    if value is None:
-        return None
-    if fundamental in (GObject.TYPE_STRING, GObject.TYPE_BOOLEAN, GObject.TYPE_DOUBLE, GObject.TYPE_FLOAT):
-        return value
-    if fundamental in INTEGER_TYPES:
-        return int(value)
-    if value_type.name == 'JsonObject':
-        return to_python(value)
-    if isinstance(value, MibewEvents.Record):
-        return {'$type': value.__gtype__.name, 'json': to_python(value.to_json())}
-    if isinstance(value, MibewEvents.BaseUrlGenerator):
-        return {'$type': value.__gtype__.name, 'json': to_python(value.to_json())}
-    if isinstance(value, Gio.ListStore):
-        return {'$list': value.get_item_type().name,
-                'items': [to_python(item.to_json()) for item in value]}
-    raise _Untransferable(value_type.name)
-
-
-def decode(data, value_type):
-    if data is None:
-        return None
-    if value_type.name == 'JsonObject':
-        return to_json_object(data)
-    if isinstance(data, dict) and '$list' in data:
-        item_type = GObject.type_from_name(data['$list'])
-        store = Gio.ListStore.new(item_type)
-        for item in data['items']:
-            store.append(MibewEvents.Record.from_json(item_type, to_json_object(item)))
-        return store
-    if isinstance(data, dict) and '$type' in data:
-        if data['$type'] == 'MibewBaseUrlGenerator':
-            return MibewEvents.BaseUrlGenerator.new_from_json(to_json_object(data['json']))
-        return MibewEvents.Record.from_json(GObject.type_from_name(data['$type']), to_json_object(data['json']))
-    return data
-
-
-def encode_args(args):
-    encoded = {}
-    for pspec in args.list_properties():
-        if not pspec.flags & GObject.ParamFlags.READABLE:
-            continue
-        try:
-            encoded[pspec.name] = encode(args.get_property(pspec.name), pspec.value_type)
-        except _Untransferable:
-            pass
-    return encoded
-
-
-def decode_args(type_name, encoded):
-    # MibewPostMessageArgs -> MibewEvents.PostMessageArgs
-    args = getattr(MibewEvents, type_name[len('Mibew'):])()
-    for name, data in encoded.items():
-        pspec = args.find_property(name)
-        if pspec is not None and pspec.flags & GObject.ParamFlags.WRITABLE:
-            args.set_property(name, decode(data, pspec.value_type))
-    return args
+from gi.repository import GLib, Json, MibewEvents  # noqa: E402
 
 
 class PluginHost:
@@ -150,17 +74,16 @@ class PluginHost:
 
     def serve(self):
         print('@hello ' + json.dumps({'language': self.language, 'listeners': self.listeners}), flush=True)
-        for line in sys.stdin:
-            request = json.loads(line)
+        for line in sys.stdin.buffer:   # UTF-8 bytes, whatever the locale
+            request = self.dispatcher.parse_json(line).get_object()
+            event = request.get_string_member('event')
+            args = request.get_member('args')
             ran = self.ran
             self.failed.clear()
             try:
-                args = decode_args(request['type'], request['args'])
-                self.dispatcher.trigger(request['event'], args)
-                encoded = encode_args(args)
-            except Exception as e:  # answer anyway: the C host is waiting
-                self.dispatcher.report_failure(request['event'], 'plugin host: %s' % e)
-                encoded = request['args']
-            print('@done ' + json.dumps({'args': encoded, 'ran': self.ran - ran, 'failed': self.failed}),
-                  flush=True)
+                args = self.dispatcher.trigger_json(event, args)
+            except GLib.Error as e:  # answer anyway: the C host is waiting
+                self.dispatcher.report_failure(event, 'plugin host: %s' % e.message)
+            print('@done {"args": %s, "ran": %d, "failed": %s}'
+                  % (Json.to_string(args, False), self.ran - ran, json.dumps(self.failed)), flush=True)
         return 0
