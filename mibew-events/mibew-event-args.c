@@ -870,18 +870,62 @@ mibew_event_args_new_from_json (const char  *event_name,
   return mibew_event_args_decode (info, node, error);
 }
 
+/* Moves @other's value of @f into @self the way Mibew's by-reference
+ * array would have it: scalars compare; a record or a dictionary both
+ * sides have is changed in place, so that whoever holds it sees the
+ * change; anything else is replaced only if its JSON form differs. */
+static void
+update_field (MibewEventArgs      *self,
+              MibewEventArgs      *other,
+              const MibewArgField *f,
+              guint                index)
+{
+  gpointer mine = *(gpointer *) FIELD_P (self, f);
+  gpointer theirs = *(gpointer *) FIELD_P (other, f);
+  g_autoptr(JsonNode) old_node = NULL;
+  g_autoptr(JsonNode) new_node = NULL;
+
+  switch (f->type)
+    {
+    case MIBEW_ARG_INT:
+    case MIBEW_ARG_BOOLEAN:
+    case MIBEW_ARG_ENUM:
+    case MIBEW_ARG_STRING:
+      mibew_event_args_set_field (self, index, FIELD_P (other, f));
+      return;
+    default:
+      break;
+    }
+
+  old_node = encode_field (self, f, FALSE);
+  new_node = encode_field (other, f, FALSE);
+  if (json_node_equal (old_node, new_node))
+    return;
+
+  if (mine != NULL && theirs != NULL && f->type == MIBEW_ARG_RECORD &&
+      G_OBJECT_TYPE (mine) == G_OBJECT_TYPE (theirs))
+    mibew_record_adopt_json (mine, mibew_record_get_json (theirs));
+  else if (mine != NULL && theirs != NULL && f->type == MIBEW_ARG_DICT)
+    mibew_json_object_replace_members (mine, theirs);
+  else
+    mibew_event_args_set_field (self, index, FIELD_P (other, f));
+}
+
 /**
  * mibew_event_args_update_from_json:
  * @self: a #MibewEventArgs
  * @node: the new JSON form of the arguments
  * @error: return location for a #GError
  *
- * Replaces every argument of @self with the values of @node, as
+ * Gives every argument of @self the value @node has for it, as
  * mibew_event_args_new_from_json() reads them for the event @self was last
- * used for (see mibew_event_args_get_event_name()), notifying each
- * property that changes. This is how a listener that runs elsewhere (in
- * another process, behind JSON) hands its changes back to an emission in
- * progress. On error @self is left as it was.
+ * used for (see mibew_event_args_get_event_name()). This is how a listener
+ * that runs elsewhere (in another process, behind JSON) hands its changes
+ * back to an emission in progress, and it keeps Mibew's by-reference
+ * meaning: a record or a dictionary @self already holds is changed in
+ * place (whoever holds it sees the new values), other values are replaced
+ * only if they changed, and a property notifies only when its value
+ * changes. On error @self is left as it was.
  *
  * Returns: %TRUE on success; %FALSE with @error set, as
  *   mibew_event_args_new_from_json() does, or to
@@ -920,11 +964,7 @@ mibew_event_args_update_from_json (MibewEventArgs  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 0; i < klass->n_fields; i++)
-    {
-      const MibewArgField *f = class_field (klass, i);
-
-      mibew_event_args_set_field (self, i, FIELD_P (other, f));
-    }
+    update_field (self, other, class_field (klass, i), i);
   /* the new document is now what encoding compares against */
   other_priv = mibew_event_args_get_instance_private (other);
   state = priv->json;

@@ -1003,7 +1003,7 @@ mibew_event_dispatcher_set_json_limits (MibewEventDispatcher *self,
 /**
  * mibew_event_dispatcher_parse_json:
  * @self: a #MibewEventDispatcher
- * @data: (array length=length) (element-type guint8): a JSON document
+ * @data: a JSON document, UTF-8
  * @length: the length of @data in bytes, or -1 if it is nul-terminated
  * @error: return location for a #GError
  *
@@ -1093,11 +1093,8 @@ mibew_event_dispatcher_trigger_json (MibewEventDispatcher  *self,
  * mibew_event_dispatcher_trigger_json_data:
  * @self: a #MibewEventDispatcher
  * @event_name: Mibew's name of the event
- * @data: (array length=length) (element-type guint8): the arguments as a
- *   JSON document
+ * @data: the arguments as a JSON document, UTF-8
  * @length: the length of @data in bytes, or -1 if it is nul-terminated
- * @out_length: (out) (optional): return location for the length of the
- *   result
  * @error: return location for a #GError
  *
  * mibew_event_dispatcher_trigger_json() on a document in text form,
@@ -1113,7 +1110,6 @@ mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
                                           const char            *event_name,
                                           const char            *data,
                                           gssize                 length,
-                                          gsize                 *out_length,
                                           GError               **error)
 {
   g_autoptr(JsonNode) node = NULL;
@@ -1132,7 +1128,7 @@ mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
   result = trigger_json (self, event_name, node, error);
   if (result == NULL)
     return NULL;
-  return mibew_json_to_string (result, FALSE, out_length);
+  return mibew_json_to_string (result, FALSE, NULL);
 }
 
 /**

@@ -99,7 +99,6 @@ char                  *mibew_event_dispatcher_trigger_json_data  (MibewEventDisp
                                                                   const char            *event_name,
                                                                   const char            *data,
                                                                   gssize                 length,
-                                                                  gsize                 *out_length,
                                                                   GError               **error);
 MIBEW_AVAILABLE_IN_ALL
 JsonNode              *mibew_event_dispatcher_parse_json         (MibewEventDispatcher  *self,

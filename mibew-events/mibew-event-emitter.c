@@ -792,6 +792,10 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
   gboolean go_on = TRUE;
   gboolean via_gsignal;
 
+  /* the JSON form of some classes depends on the event (css or js), and
+   * mibew_event_args_get_event_name() tells it */
+  mibew_event_args_set_event (args, id);
+
   if (info->kind == MIBEW_EVENT_KIND_CALL)
     {
       const char *function = aclass->get_detail (args);
@@ -813,9 +817,6 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
        * compared, never followed) */
       if (g_atomic_pointer_get (&slot->list) == NULL)
         goto out;
-      /* the JSON form of some classes depends on the event (css or js):
-       * listeners may ask for it */
-      mibew_event_args_set_event (args, id);
 
       list = slot_enter (slot);
       if (list != NULL)
@@ -826,7 +827,6 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
     {
       gpointer ret = NULL;
 
-      mibew_event_args_set_event (args, id);
       if (aclass->return_type == G_TYPE_NONE)
         g_signal_emit (self, signal_ids[id], detail, args);
       else

@@ -18,6 +18,10 @@ JsonArray  *mibew_json_array_deep_copy  (JsonArray  *array);
 void        mibew_json_object_merge     (JsonObject *into,
                                          JsonObject *from);
 
+/* Makes @into hold exactly @from's members, in @from's order (shared). */
+void        mibew_json_object_replace_members (JsonObject *into,
+                                               JsonObject *from);
+
 /* "a string", "an object", ... for error messages */
 const char *mibew_json_node_type_name   (JsonNode   *node);
 

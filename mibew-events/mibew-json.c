@@ -93,6 +93,22 @@ mibew_json_object_merge (JsonObject *into,
     json_object_set_member (into, name, mibew_json_node_deep_copy (node));
 }
 
+void
+mibew_json_object_replace_members (JsonObject *into,
+                                   JsonObject *from)
+{
+  g_autoptr(GList) old = json_object_get_members (into);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  for (GList *l = old; l != NULL; l = l->next)
+    json_object_remove_member (into, l->data);
+  json_object_iter_init_ordered (&iter, from);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_object_set_member (into, name, json_node_ref (node));
+}
+
 const char *
 mibew_json_node_type_name (JsonNode *node)
 {

@@ -63,4 +63,9 @@ MibewRecord *mibew_record_decode (GType        record_type,
                                   gboolean     adopt,
                                   GError     **error);
 
+/* Makes @object (shared, not copied) the record's JSON: the record stays
+ * the same object, with new values. */
+void mibew_record_adopt_json (MibewRecord *self,
+                              JsonObject  *object);
+
 G_END_DECLS

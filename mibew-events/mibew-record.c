@@ -209,6 +209,17 @@ mibew_record_decode (GType        record_type,
   return record;
 }
 
+void
+mibew_record_adopt_json (MibewRecord *self,
+                         JsonObject  *object)
+{
+  MibewRecordPrivate *priv = mibew_record_get_instance_private (self);
+
+  json_object_ref (object);
+  g_clear_pointer (&priv->object, json_object_unref);
+  priv->object = object;
+}
+
 /* A documented key keeps its type on every path: the typed setters check
  * what they store as from_json() checks what it reads. */
 static gboolean

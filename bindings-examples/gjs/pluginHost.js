@@ -84,7 +84,7 @@ var PluginHost = class PluginHost {
             const [line] = stdin.read_line(null);
             if (line === null)
                 return 0;
-            const request = this.dispatcher.parse_json(line).get_object();
+            const request = this.dispatcher.parse_json(new TextDecoder().decode(line), -1).get_object();
             const event = request.get_string_member('event');
             let args = request.get_member('args');
             const ran = this.ran;

@@ -75,7 +75,7 @@ class PluginHost:
     def serve(self):
         print('@hello ' + json.dumps({'language': self.language, 'listeners': self.listeners}), flush=True)
         for line in sys.stdin.buffer:   # UTF-8 bytes, whatever the locale
-            request = self.dispatcher.parse_json(line).get_object()
+            request = self.dispatcher.parse_json(line.decode('utf-8'), -1).get_object()
             event = request.get_string_member('event')
             args = request.get_member('args')
             ran = self.ran
