@@ -83,6 +83,8 @@ struct _MibewEventDispatcher
   guint last_id;        /* atomic */
   guint failure_count;  /* atomic */
   gsize max_json_size;  /* atomic */
+  GMutex owner_lock;
+  GHashTable *owner_failures;  /* owner quark -> count, under owner_lock */
   guint max_json_depth; /* atomic */
 };
 
@@ -150,6 +152,17 @@ mibew_event_dispatcher_dispose (GObject *object)
 }
 
 static void
+mibew_event_dispatcher_finalize (GObject *object)
+{
+  MibewEventDispatcher *self = MIBEW_EVENT_DISPATCHER (object);
+
+  g_clear_pointer (&self->owner_failures, g_hash_table_unref);
+  g_mutex_clear (&self->owner_lock);
+
+  G_OBJECT_CLASS (mibew_event_dispatcher_parent_class)->finalize (object);
+}
+
+static void
 mibew_event_dispatcher_get_property (GObject    *object,
                                      guint       prop_id,
                                      GValue     *value,
@@ -196,6 +209,7 @@ mibew_event_dispatcher_class_init (MibewEventDispatcherClass *klass)
   mibew_i18n_init ();
 
   object_class->dispose = mibew_event_dispatcher_dispose;
+  object_class->finalize = mibew_event_dispatcher_finalize;
   object_class->get_property = mibew_event_dispatcher_get_property;
   object_class->set_property = mibew_event_dispatcher_set_property;
 
@@ -331,6 +345,7 @@ mibew_event_dispatcher_init (MibewEventDispatcher *self)
       self->emitters[i] = g_object_new (emitter_types[i] (), NULL);
       mibew_event_emitter_set_dispatcher (self->emitters[i], self);
     }
+  g_mutex_init (&self->owner_lock);
   self->max_json_size = MIBEW_JSON_DEFAULT_MAX_SIZE;
   self->max_json_depth = MIBEW_JSON_DEFAULT_MAX_DEPTH;
 }
@@ -368,13 +383,165 @@ mibew_event_dispatcher_get_default (void)
   return instance;
 }
 
+/* Who is attaching listeners on this thread: a stack, innermost last (a
+ * plugin's activation may activate another). */
+typedef struct
+{
+  MibewEventDispatcher *dispatcher;
+  GQuark owner;
+  int default_priority;
+} Owner;
+
+static void
+owners_free (gpointer data)
+{
+  g_array_free (data, TRUE);
+}
+
+static GPrivate owners_key = G_PRIVATE_INIT (owners_free);
+
+static GArray *
+get_owners (void)
+{
+  GArray *owners = g_private_get (&owners_key);
+
+  if (owners == NULL)
+    {
+      owners = g_array_new (FALSE, FALSE, sizeof (Owner));
+      g_private_set (&owners_key, owners);
+    }
+  return owners;
+}
+
+static const Owner *
+current_owner (MibewEventDispatcher *self)
+{
+  GArray *owners = g_private_get (&owners_key);
+
+  for (guint i = owners != NULL ? owners->len : 0; i > 0; i--)
+    {
+      const Owner *o = &g_array_index (owners, Owner, i - 1);
+
+      if (o->dispatcher == self)
+        return o;
+    }
+  return NULL;
+}
+
+/**
+ * mibew_event_dispatcher_push_owner:
+ * @self: a #MibewEventDispatcher
+ * @owner: who attaches the listeners that follow, such as a plugin's
+ *   `Vendor:Name`
+ * @default_priority: the priority of those listeners attached with
+ *   %MIBEW_PRIORITY_DEFAULT: Mibew's plugin weight
+ *
+ * Until the matching mibew_event_dispatcher_pop_owner(), listeners this
+ * thread attaches to @self belong to @owner: a plugin engine pushes the
+ * plugin's name around its activation, and detaches everything it
+ * attached with mibew_event_dispatcher_detach_owner() when it is
+ * deactivated, so a plugin author need not remember listener ids. Calls
+ * nest.
+ */
+void
+mibew_event_dispatcher_push_owner (MibewEventDispatcher *self,
+                                   const char           *owner,
+                                   int                   default_priority)
+{
+  Owner o;
+
+  g_return_if_fail (MIBEW_IS_EVENT_DISPATCHER (self));
+  g_return_if_fail (owner != NULL && g_utf8_validate (owner, -1, NULL));
+  g_return_if_fail (default_priority != MIBEW_PRIORITY_DEFAULT);
+
+  o.dispatcher = self;
+  o.owner = g_quark_from_string (owner);
+  o.default_priority = default_priority;
+  g_array_append_val (get_owners (), o);
+}
+
+/**
+ * mibew_event_dispatcher_pop_owner:
+ * @self: a #MibewEventDispatcher
+ *
+ * Ends the innermost mibew_event_dispatcher_push_owner() of this thread
+ * on @self.
+ */
+void
+mibew_event_dispatcher_pop_owner (MibewEventDispatcher *self)
+{
+  GArray *owners;
+
+  g_return_if_fail (MIBEW_IS_EVENT_DISPATCHER (self));
+
+  owners = get_owners ();
+  for (guint i = owners->len; i > 0; i--)
+    if (g_array_index (owners, Owner, i - 1).dispatcher == self)
+      {
+        g_array_remove_index (owners, i - 1);
+        return;
+      }
+  g_critical ("%s: no owner was pushed on this dispatcher", G_STRFUNC);
+}
+
+/**
+ * mibew_event_dispatcher_get_current_owner:
+ * @self: a #MibewEventDispatcher
+ *
+ * Gets who attaches listeners to @self on this thread right now (see
+ * mibew_event_dispatcher_push_owner()). The bindings' listener guards ask
+ * it when a listener is attached, to name the plugin when it fails.
+ *
+ * Returns: (nullable): the owner, or %NULL
+ */
+const char *
+mibew_event_dispatcher_get_current_owner (MibewEventDispatcher *self)
+{
+  const Owner *owner;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  owner = current_owner (self);
+  return owner != NULL ? g_quark_to_string (owner->owner) : NULL;
+}
+
+/**
+ * mibew_event_dispatcher_detach_owner:
+ * @self: a #MibewEventDispatcher
+ * @owner: an owner given to mibew_event_dispatcher_push_owner()
+ *
+ * Detaches every listener attached under @owner, from every event.
+ *
+ * Returns: how many listeners were detached
+ */
+guint
+mibew_event_dispatcher_detach_owner (MibewEventDispatcher *self,
+                                     const char           *owner)
+{
+  GQuark quark;
+  guint n = 0;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+  g_return_val_if_fail (owner != NULL, 0);
+
+  quark = g_quark_try_string (owner);
+  if (quark == 0)
+    return 0;
+  for (guint i = 0; i < MIBEW_N_EVENTS; i++)
+    n += mibew_event_emitter_detach_owner (self->emitters[mibew_event_table[i].category],
+                                           &mibew_event_table[i], quark);
+  return n;
+}
+
 /**
  * mibew_event_dispatcher_attach_listener:
  * @self: a #MibewEventDispatcher
  * @event_name: Mibew's name of the event, such as `threadPostMessage`;
  *   function-call events take an optional detail,
  *   `threadFunctionCall::microtime`, to see only that function
- * @priority: lower priorities run first; Mibew's default is 0
+ * @priority: lower priorities run first; Mibew's default is 0;
+ *   %MIBEW_PRIORITY_DEFAULT for the default (0, or the weight of the
+ *   plugin attaching it, see mibew_event_dispatcher_push_owner())
  * @closure: the listener, with the signature of the event's signal
  * @error: return location for a #GError
  *
@@ -397,6 +564,7 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
                                         GError               **error)
 {
   const MibewEventInfo *info;
+  const Owner *owner;
   GQuark detail;
   guint id;
 
@@ -424,8 +592,12 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
     id = (guint) g_atomic_int_add ((gint *) &self->last_id, 1) + 1;
   while (id == 0);
 
+  owner = current_owner (self);
+  if (priority == MIBEW_PRIORITY_DEFAULT)
+    priority = owner != NULL ? owner->default_priority : 0;
+
   return mibew_event_emitter_attach (self->emitters[info->category], info, detail,
-                                     priority, closure, id);
+                                     priority, closure, id, owner != NULL ? owner->owner : 0);
 }
 
 /**
@@ -651,6 +823,78 @@ mibew_event_dispatcher_get_listener_count (MibewEventDispatcher *self,
  * helper module call it for exceptions that escape a listener; a C
  * listener may call it for its own errors. The emission itself goes on.
  */
+/**
+ * mibew_event_dispatcher_report_owner_failure:
+ * @self: a #MibewEventDispatcher
+ * @event_name: the event whose listener failed
+ * @owner: (nullable): the owner of the listener (a plugin's name), or
+ *   %NULL
+ * @message: (nullable): what went wrong
+ *
+ * mibew_event_dispatcher_report_failure() for a listener whose owner is
+ * known (the bindings' guards remember it when the listener is
+ * attached): the failure is also counted for @owner (see
+ * mibew_event_dispatcher_get_owner_failure_count()), and the message of
+ * #MibewEventDispatcher::listener-failed starts with the owner's name.
+ */
+void
+mibew_event_dispatcher_report_owner_failure (MibewEventDispatcher *self,
+                                             const char           *event_name,
+                                             const char           *owner,
+                                             const char           *message)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (MIBEW_IS_EVENT_DISPATCHER (self));
+  g_return_if_fail (event_name != NULL);
+
+  if (owner == NULL)
+    {
+      mibew_event_dispatcher_report_failure (self, event_name, message);
+      return;
+    }
+  g_mutex_lock (&self->owner_lock);
+  if (self->owner_failures == NULL)
+    self->owner_failures = g_hash_table_new (NULL, NULL);
+  {
+    GQuark quark = g_quark_from_string (owner);
+    guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->owner_failures, GUINT_TO_POINTER (quark)));
+
+    g_hash_table_insert (self->owner_failures, GUINT_TO_POINTER (quark), GUINT_TO_POINTER (n + 1));
+  }
+  g_mutex_unlock (&self->owner_lock);
+  text = g_strdup_printf ("%s: %s", owner, message != NULL ? message : "unknown error");
+  mibew_event_dispatcher_report_failure (self, event_name, text);
+}
+
+/**
+ * mibew_event_dispatcher_get_owner_failure_count:
+ * @self: a #MibewEventDispatcher
+ * @owner: an owner, such as a plugin's name
+ *
+ * Counts the failures reported with
+ * mibew_event_dispatcher_report_owner_failure() for @owner.
+ *
+ * Returns: the number of failures
+ */
+guint
+mibew_event_dispatcher_get_owner_failure_count (MibewEventDispatcher *self,
+                                                const char           *owner)
+{
+  GQuark quark;
+  guint n = 0;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+  g_return_val_if_fail (owner != NULL, 0);
+
+  quark = g_quark_try_string (owner);
+  g_mutex_lock (&self->owner_lock);
+  if (quark != 0 && self->owner_failures != NULL)
+    n = GPOINTER_TO_UINT (g_hash_table_lookup (self->owner_failures, GUINT_TO_POINTER (quark)));
+  g_mutex_unlock (&self->owner_lock);
+  return n;
+}
+
 void
 mibew_event_dispatcher_report_failure (MibewEventDispatcher *self,
                                        const char           *event_name,

@@ -52,6 +52,16 @@ typedef gpointer (*MibewListenerFunc) (MibewEventEmitter *emitter,
                                        MibewEventArgs    *args,
                                        gpointer           user_data);
 
+/**
+ * MIBEW_PRIORITY_DEFAULT:
+ *
+ * The priority to attach a listener with for Mibew's default: 0, or,
+ * while a plugin is being activated, the plugin's weight (see
+ * mibew_event_dispatcher_push_owner()) — what Mibew's `attachListener()`
+ * does with a %NULL priority.
+ */
+#define MIBEW_PRIORITY_DEFAULT -2147483648
+
 MIBEW_AVAILABLE_IN_ALL
 MibewEventDispatcher  *mibew_event_dispatcher_new                (void);
 MIBEW_AVAILABLE_IN_ALL
@@ -119,6 +129,25 @@ MIBEW_AVAILABLE_IN_ALL
 guint                  mibew_event_dispatcher_get_listener_count (MibewEventDispatcher  *self,
                                                                   const char            *event_name);
 
+MIBEW_AVAILABLE_IN_ALL
+void                   mibew_event_dispatcher_push_owner         (MibewEventDispatcher  *self,
+                                                                  const char            *owner,
+                                                                  int                    default_priority);
+MIBEW_AVAILABLE_IN_ALL
+void                   mibew_event_dispatcher_pop_owner          (MibewEventDispatcher  *self);
+MIBEW_AVAILABLE_IN_ALL
+const char            *mibew_event_dispatcher_get_current_owner  (MibewEventDispatcher  *self);
+MIBEW_AVAILABLE_IN_ALL
+guint                  mibew_event_dispatcher_detach_owner       (MibewEventDispatcher  *self,
+                                                                  const char            *owner);
+MIBEW_AVAILABLE_IN_ALL
+void                   mibew_event_dispatcher_report_owner_failure (MibewEventDispatcher *self,
+                                                                  const char            *event_name,
+                                                                  const char            *owner,
+                                                                  const char            *message);
+MIBEW_AVAILABLE_IN_ALL
+guint                  mibew_event_dispatcher_get_owner_failure_count (MibewEventDispatcher *self,
+                                                                  const char            *owner);
 MIBEW_AVAILABLE_IN_ALL
 void                   mibew_event_dispatcher_report_failure     (MibewEventDispatcher  *self,
                                                                   const char            *event_name,

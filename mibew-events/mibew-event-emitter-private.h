@@ -22,10 +22,16 @@ guint    mibew_event_emitter_attach            (MibewEventEmitter      *self,
                                                 GQuark                  detail,
                                                 int                     priority,
                                                 GClosure               *closure,
-                                                guint                   id);
+                                                guint                   id,
+                                                GQuark                  owner);
 gboolean mibew_event_emitter_detach            (MibewEventEmitter      *self,
                                                 const MibewEventInfo   *info,
                                                 guint                   id);
+/* Detaches every listener of @info attached under @owner; returns how
+ * many. */
+guint    mibew_event_emitter_detach_owner      (MibewEventEmitter      *self,
+                                                const MibewEventInfo   *info,
+                                                GQuark                  owner);
 guint    mibew_event_emitter_count_listeners   (MibewEventEmitter      *self,
                                                 const MibewEventInfo   *info);
 

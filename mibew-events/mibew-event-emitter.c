@@ -71,6 +71,7 @@ typedef struct
   guint id;
   int priority;
   GQuark detail;
+  GQuark owner;         /* the plugin that attached it, or 0 */
   GCallback callback;   /* set for plain C closures: called directly */
   gpointer data1;       /* callback (data1, args, data3): the emitter and */
   gpointer data3;       /* the user data, swapped for g_cclosure_new_swap() */
@@ -682,7 +683,8 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
                             GQuark                detail,
                             int                   priority,
                             GClosure             *closure,
-                            guint                 id)
+                            guint                 id,
+                            GQuark                owner)
 {
   Slot *slot = get_slot (self, mibew_event_info_id (info));
   Listener *l = g_new0 (Listener, 1);
@@ -693,6 +695,7 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
   l->id = id;
   l->priority = priority;
   l->detail = detail;
+  l->owner = owner;
   l->closure = g_closure_ref (closure);
   g_closure_sink (closure);
   /* A closure without a marshaller can only be a plain GCClosure (the
@@ -765,6 +768,30 @@ mibew_event_emitter_detach (MibewEventEmitter    *self,
   slot_replace (slot, list);
   g_mutex_unlock (&writer_lock);
   return TRUE;
+}
+
+guint
+mibew_event_emitter_detach_owner (MibewEventEmitter    *self,
+                                  const MibewEventInfo *info,
+                                  GQuark                owner)
+{
+  Slot *slot = get_slot (self, mibew_event_info_id (info));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  ListenerList *list;
+  guint n = 0;
+
+  g_mutex_lock (&writer_lock);
+  list = slot->list;
+  for (guint i = 0; list != NULL && i < list->n; i++)
+    if (list->items[i]->owner == owner)
+      g_array_append_val (ids, list->items[i]->id);
+  g_mutex_unlock (&writer_lock);
+
+  /* one by one, each under the lock: detach keeps its own guarantees */
+  for (guint i = 0; i < ids->len; i++)
+    if (mibew_event_emitter_detach (self, info, g_array_index (ids, guint, i)))
+      n++;
+  return n;
 }
 
 guint

@@ -612,6 +612,52 @@ test_failure_reporting (void)
   g_assert_cmpuint (count, ==, 1);
 }
 
+/* A plugin engine's view: listeners attached while an owner is pushed
+ * belong to it, take its weight as their default priority, and go away
+ * together. */
+static void
+test_owners (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(MibewEventDispatcher) other = mibew_event_dispatcher_new ();
+  const int before[] = { 1, 2, 3, 4 };
+  const int after[] = { 3 };
+
+  g_assert_null (mibew_event_dispatcher_get_current_owner (d));
+  attach (d, MIBEW_PRIORITY_DEFAULT, 3);     /* no owner: priority 0 */
+
+  mibew_event_dispatcher_push_owner (d, "Acme:Filter", 5);
+  g_assert_cmpstr (mibew_event_dispatcher_get_current_owner (d), ==, "Acme:Filter");
+  /* another dispatcher on this thread has no owner */
+  g_assert_null (mibew_event_dispatcher_get_current_owner (other));
+  attach (d, MIBEW_PRIORITY_DEFAULT, 4);     /* the weight: after tag 3 */
+  attach (d, -10, 1);                         /* explicit priorities stay */
+  mibew_event_dispatcher_push_owner (d, "Acme:Inner", -1);
+  attach (d, MIBEW_PRIORITY_DEFAULT, 2);
+  mibew_event_dispatcher_pop_owner (d);
+  g_assert_cmpstr (mibew_event_dispatcher_get_current_owner (d), ==, "Acme:Filter");
+  mibew_event_dispatcher_pop_owner (d);
+  g_assert_null (mibew_event_dispatcher_get_current_owner (d));
+
+  emit (d);
+  assert_order (before, G_N_ELEMENTS (before));
+  g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadPostMessage"), ==, 4);
+
+  g_assert_cmpuint (mibew_event_dispatcher_detach_owner (d, "Acme:Filter"), ==, 2);
+  g_assert_cmpuint (mibew_event_dispatcher_detach_owner (d, "Acme:Filter"), ==, 0);
+  g_assert_cmpuint (mibew_event_dispatcher_detach_owner (d, "Acme:Inner"), ==, 1);
+  g_assert_cmpuint (mibew_event_dispatcher_detach_owner (d, "Nobody:Here"), ==, 0);
+  emit (d);
+  assert_order (after, G_N_ELEMENTS (after));
+
+  /* failures counted per owner, named in the message */
+  mibew_event_dispatcher_report_owner_failure (d, "threadPostMessage", "Acme:Filter", "boom");
+  mibew_event_dispatcher_report_owner_failure (d, "threadPostMessage", NULL, "anonymous");
+  g_assert_cmpuint (mibew_event_dispatcher_get_owner_failure_count (d, "Acme:Filter"), ==, 1);
+  g_assert_cmpuint (mibew_event_dispatcher_get_owner_failure_count (d, "Acme:Inner"), ==, 0);
+  g_assert_cmpuint (mibew_event_dispatcher_get_failure_count (d), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/dispatcher/table", test_table);
   g_test_add_func ("/dispatcher/listener-count", test_listener_count);
   g_test_add_func ("/dispatcher/failure-reporting", test_failure_reporting);
+  g_test_add_func ("/dispatcher/owners", test_owners);
 
   ret = g_test_run ();
   g_array_unref (order);

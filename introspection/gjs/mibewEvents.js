@@ -70,16 +70,21 @@ function valueTypeName(value) {
 // The dispatcher is looked up from the emitter only when a listener
 // fails: capturing it would make dispatcher -> emitter -> closure ->
 // dispatcher, a cycle through C that the garbage collector cannot break.
-function report(args, eventName, message) {
+function report(args, eventName, owner, message) {
     const emitter = args[0];
     const dispatcher = emitter instanceof MibewEvents.EventEmitter ? emitter.get_dispatcher() : null;
     if (dispatcher)
-        dispatcher.report_failure(eventName, message);
+        dispatcher.report_owner_failure(eventName, owner, message);
+}
+
+// the plugin attaching a listener now, named and counted if it fails
+function currentOwner(dispatcher) {
+    return dispatcher ? dispatcher.get_current_owner() : null;
 }
 
 // returnType: the GType the event's signal returns; null (the default)
 // checks nothing
-function guard(eventName, callback, returnType = null) {
+function guard(eventName, callback, returnType = null, owner = null) {
     eventName = (eventName ?? '?').split('::')[0];
     const name = callback.name || '(anonymous)';
     const notify = returnType === GObject.TYPE_NONE;
@@ -93,7 +98,7 @@ function guard(eventName, callback, returnType = null) {
             answer = toAnswer(answer);
         } catch (e) {
             printerr(`mibew-events: a listener of ${eventName} failed: ${e}\n${e.stack ?? ''}`);
-            report(args, eventName, `${e}`);
+            report(args, eventName, owner, `${e}`);
             return null;
         }
         if (answer === null || check === null || check(answer))
@@ -102,7 +107,7 @@ function guard(eventName, callback, returnType = null) {
         const message = `TypeError: listener ${name} returned ${valueTypeName(answer)}, ` +
             `expected ${typeName(returnType)} or null; the answer was ignored`;
         printerr(`mibew-events: a listener of ${eventName} failed: ${message}`);
-        report(args, eventName, message);
+        report(args, eventName, owner, message);
         return null;
     };
 }
@@ -112,12 +117,14 @@ const objectConnectAfter = GObject.Object.prototype.connect_after;
 
 MibewEvents.EventEmitter.prototype.connect = function (signal, callback) {
     return objectConnect.call(this, signal,
-        guard(this.get_event_name(signal), callback, answerType(this.constructor.$gtype, signal)));
+        guard(this.get_event_name(signal), callback, answerType(this.constructor.$gtype, signal),
+            currentOwner(this.get_dispatcher())));
 };
 
 MibewEvents.EventEmitter.prototype.connect_after = function (signal, callback) {
     return objectConnectAfter.call(this, signal,
-        guard(this.get_event_name(signal), callback, answerType(this.constructor.$gtype, signal)));
+        guard(this.get_event_name(signal), callback, answerType(this.constructor.$gtype, signal),
+            currentOwner(this.get_dispatcher())));
 };
 
 const attachListener = MibewEvents.EventDispatcher.prototype.attach_listener;
@@ -127,7 +134,8 @@ MibewEvents.EventDispatcher.prototype.attach_listener = function (eventName, pri
     // below throws EventsError.UNKNOWN_EVENT.
     const [known, category, signal] = MibewEvents.EventDispatcher.describe_event(eventName.split('::')[0]);
     const returnType = known ? answerType(this.get_emitter(category).constructor.$gtype, signal) : null;
-    return attachListener.call(this, eventName, priority, guard(eventName, callback, returnType));
+    return attachListener.call(this, eventName, priority,
+        guard(eventName, callback, returnType, this.get_current_owner()));
 };
 
 // The JSON codec takes and gives plain JavaScript values: trigger_json and

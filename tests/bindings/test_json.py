@@ -91,6 +91,24 @@ class TestJson(unittest.TestCase):
         args.response.add_handler('fromPython')
         self.assertIn('fromPython', args.to_dict()['response']['handlers'])
 
+    def test_owner_named_in_failures(self):
+        # a plugin engine pushes the plugin's name around its activation:
+        # a failing Python listener it attached is counted for the plugin
+        messages = []
+        self.dispatcher.connect('listener-failed', lambda d, event, message: messages.append(message))
+        self.dispatcher.push_owner('Acme:Broken', 7)
+
+        def broken(events, args):
+            raise ValueError('nope')
+
+        self.dispatcher.attach_listener('threadPostMessage', MibewEvents.PRIORITY_DEFAULT, broken)
+        self.dispatcher.pop_owner()
+        out = self.dispatcher.trigger_json('threadPostMessage', load('threadPostMessage'))
+        self.assertEqual(out['message_body'], load('threadPostMessage')['message_body'])
+        self.assertEqual(self.dispatcher.get_owner_failure_count('Acme:Broken'), 1)
+        self.assertEqual(messages, ['Acme:Broken: ValueError: nope'])
+        self.assertEqual(self.dispatcher.detach_owner('Acme:Broken'), 1)
+
     def test_schema(self):
         schema = json.loads(Json.to_string(MibewEvents.EventDispatcher.get_schema('threadPostMessage'), False))
         self.assertEqual(schema['$schema'], 'https://json-schema.org/draft/2020-12/schema')

@@ -116,7 +116,7 @@ def _listener_name(callback):
     return getattr(callback, '__qualname__', None) or type(callback).__qualname__
 
 
-def _report(args, event_name, message):
+def _report(args, event_name, owner, message):
     # The dispatcher is looked up from the emitter only when a listener
     # fails: capturing it in the guard would make dispatcher -> emitter ->
     # closure -> dispatcher, a cycle through C that Python's gc cannot
@@ -124,10 +124,12 @@ def _report(args, event_name, message):
     emitter = args[0] if args and isinstance(args[0], MibewEvents.EventEmitter) else None
     dispatcher = emitter.get_dispatcher() if emitter is not None else None
     if dispatcher is not None:
-        dispatcher.report_failure(event_name, message)
+        dispatcher.report_owner_failure(event_name, owner, message)
 
 
-def _guard(event_name, callback, return_type):
+def _guard(event_name, callback, return_type, owner=None):
+    # owner: the plugin attaching the listener (the dispatcher's current
+    # owner at attach time), named and counted when the listener fails
     event_name = (event_name or '?').split('::')[0]
     name = _listener_name(callback)
     notify = return_type == GObject.TYPE_NONE
@@ -142,7 +144,7 @@ def _guard(event_name, callback, return_type):
             answer = _to_answer(answer)
         except Exception as e:  # a listener must never break the emission
             traceback.print_exc(file=sys.stderr)
-            _report(args, event_name, '%s: %s' % (type(e).__name__, e))
+            _report(args, event_name, owner, '%s: %s' % (type(e).__name__, e))
             return None
         if answer is None or check is None or check(answer):
             return answer
@@ -151,7 +153,7 @@ def _guard(event_name, callback, return_type):
         message = 'TypeError: listener %s returned %s, expected %s or None; the answer was ignored' % (
             name, _python_name(type(answer)), _type_name(return_type))
         print('mibew-events: a listener of %s failed: %s' % (event_name, message), file=sys.stderr)
-        _report(args, event_name, message)
+        _report(args, event_name, owner, message)
         return None
     return guarded
 
@@ -190,7 +192,7 @@ class EventDispatcher(MibewEvents.EventDispatcher):
             event_name.split('::')[0])
         return_type = _answer_type(self.get_emitter(category).__gtype__, signal) if ok else None
         return MibewEvents.EventDispatcher.attach_listener(
-            self, event_name, priority, _guard(event_name, callback, return_type))
+            self, event_name, priority, _guard(event_name, callback, return_type, self.get_current_owner()))
 
 
 EventDispatcher = override(EventDispatcher)
@@ -199,7 +201,9 @@ __all__.append('EventDispatcher')
 
 class EventEmitter(MibewEvents.EventEmitter):
     def _guarded(self, signal, handler):
-        return _guard(self.get_event_name(signal), handler, _answer_type(self.__gtype__, signal))
+        dispatcher = self.get_dispatcher()
+        owner = dispatcher.get_current_owner() if dispatcher is not None else None
+        return _guard(self.get_event_name(signal), handler, _answer_type(self.__gtype__, signal), owner)
 
     def connect(self, signal, handler, *args):
         return super().connect(signal, self._guarded(signal, handler), *args)
