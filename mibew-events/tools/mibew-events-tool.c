@@ -404,6 +404,7 @@ run_list (const Command  *command,
 {
   const char * const *events = mibew_event_dispatcher_list_events ();
   g_autoptr(GPtrArray) descriptions = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  /* TRANSLATORS: the column headers of `mibew-events list` */
   const char *headers[] = { _("EVENT"), _("CATEGORY"), _("SIGNAL"), _("KIND") };
   const char *keys[] = { "name", "category", "signal", "kind" };
   gsize widths[G_N_ELEMENTS (keys)] = { 0, };
@@ -523,7 +524,7 @@ run_describe (const Command  *command,
   const char *values[G_N_ELEMENTS (labels)];
   JsonArray *arguments;
   gsize label_width = 0;
-  gsize widths[3] = { 0, };
+  gsize widths[2] = { 0, };
   guint n_arguments;
 
   if (count_args (args) == 0)
@@ -590,7 +591,6 @@ run_describe (const Command  *command,
         g_string_append_printf (flags, ", %s", _("nullable"));
       if (member_boolean (argument, "false_means_none"))
         g_string_append_printf (flags, ", %s", _("false means none"));
-      widths[2] = max_width (widths[2], flags->str);
       if (member_boolean (argument, "used") && key != NULL)
         g_ptr_array_add (changeable, (gpointer) key);
 
@@ -618,11 +618,12 @@ run_describe (const Command  *command,
 
   explanation = fold_explanation (fold, answer, returns);
   g_print ("\n%s\n", _("Answers:"));
-  g_print ("  %s %s\n", _("fold:"), fold != NULL ? fold : "none");
+  /* the keys of the description (and of `list --json`), not words */
+  g_print ("  fold: %s\n", fold != NULL ? fold : "none");
   if (answer != NULL)
-    g_print ("  %s %s\n", _("answer:"), answer);
+    g_print ("  answer: %s\n", answer);
   if (returns != NULL)
-    g_print ("  %s %s\n", _("returns:"), returns);
+    g_print ("  returns: %s\n", returns);
   g_print ("  %s\n", explanation);
   if (g_strcmp0 (kind, "call") == 0)
     {
@@ -983,9 +984,14 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *unknown = NULL;
   const Command *command;
+  const char *localedir;
 
+  /* MIBEW_EVENTS_LOCALEDIR: catalogues of an uninstalled build (tests/i18n) */
+  localedir = g_getenv ("MIBEW_EVENTS_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname (PROGRAM);
