@@ -863,7 +863,7 @@ mibew_event_dispatcher_report_owner_failure (MibewEventDispatcher *self,
     g_hash_table_insert (self->owner_failures, GUINT_TO_POINTER (quark), GUINT_TO_POINTER (n + 1));
   }
   g_mutex_unlock (&self->owner_lock);
-  text = g_strdup_printf ("%s: %s", owner, message != NULL ? message : "unknown error");
+  text = g_strdup_printf ("%s: %s", owner, message != NULL ? message : _("unknown error"));
   mibew_event_dispatcher_report_failure (self, event_name, text);
 }
 
@@ -904,7 +904,7 @@ mibew_event_dispatcher_report_failure (MibewEventDispatcher *self,
   g_return_if_fail (event_name != NULL);
 
   if (message == NULL)
-    message = "unknown error";
+    message = _("unknown error");
   g_atomic_int_inc ((gint *) &self->failure_count);
   g_message (_("A listener of “%s” failed: %s"), event_name, message);
   g_signal_emit (self, signals[LISTENER_FAILED], 0, event_name, message);

@@ -514,14 +514,14 @@ mibew_json_parse (const char *data,
   if ((gsize) length > max_size)
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_LIMIT_EXCEEDED,
-                   _("the document is %" G_GSIZE_FORMAT " bytes long, more than the limit of %" G_GSIZE_FORMAT),
+                   _("the document is %zu bytes long, more than the limit of %zu"),
                    (gsize) length, max_size);
       return NULL;
     }
   if (!g_utf8_validate_len (data, length, &bad))
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_MALFORMED_JSON,
-                   _("invalid UTF-8 at byte %" G_GSIZE_FORMAT), (gsize) (bad - data));
+                   _("invalid UTF-8 at byte %zu"), (gsize) (bad - data));
       return NULL;
     }
 
