@@ -2,11 +2,17 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Checks the events guide and runs its code snippets.
 
-    check-events-guide.py check --generator GEN-EVENTS-GUIDE
-        run the generator (--strict) and check that the guide describes the
-        41 events of Mibew's catalogue (name, constant, category object,
-        signal, kind, accumulator, answered argument) and that every Python
-        snippet compiles
+    check-events-guide.py check --generator GEN-EVENTS-GUIDE --examples DIR
+        run the generator (--strict, with the JSON documents of DIR) and
+        check that the guide describes the 41 events of Mibew's catalogue
+        (name, constant, category object, signal, kind, accumulator,
+        answered argument), that every Python snippet compiles, and, against
+        the library's own description of each event
+        (EventDispatcher.get_event_description(), through the typelib), that
+        each section lists the event's arguments and JSON keys as the
+        library describes them and shows a JSON example that is DIR's
+        document (whole, or shortened where it says so) and that the
+        library decodes and gives back unchanged
 
     check-events-guide.py extract-c GUIDE OUTPUT.c
         write the C snippets, and a main() that connects and attaches every
@@ -15,9 +21,14 @@
     check-events-guide.py run-python GUIDE --python PYTHON
     check-events-guide.py run-gjs GUIDE --gjs GJS
         run the Python or GJS snippets the same way, against the typelib
+
+    check-events-guide.py run-page PAGE [--python PYTHON] [--gjs GJS]
+        run each Python and JavaScript block of another page (json.md) as a
+        program of its own, against the typelib
 """
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -72,6 +83,12 @@ CATALOGUE = [
 
 FENCE = re.compile(r'^```(?P<lang>\w+)\n(?P<code>.*?)^```$', re.M | re.S)
 SECTION = re.compile(r'^### (?P<name>\w+)\n(?P<body>.*?)(?=^##)', re.M | re.S)
+
+
+ARG_ROW = re.compile(r'^\| `(?P<key>[^`]+)` \| \[property@MibewEvents\.(?P<cls>\w+):(?P<prop>[\w-]+)\]'
+                     r'(?P<answer> \(answer\))? \|(?P<cells>.*)\|$', re.M)
+JSON_KEYS = re.compile(r'^\*\*JSON form\.\*\* (?P<text>.*)$', re.M)
+JSON_KEY = re.compile(r'`(?P<key>\w+)` \((?P<notes>[^)]*)\)')
 
 
 def blocks(text, lang):
@@ -134,18 +151,188 @@ def check_guide(text):
     return problems
 
 
+class Library:
+    """The library's description of its events, through the typelib."""
+
+    def __init__(self):
+        import gi
+        gi.require_version('MibewEvents', '1.0')
+        gi.require_version('Json', '1.0')
+        from gi.repository import GLib, Json, MibewEvents
+        self.GLib, self.Json, self.MibewEvents = GLib, Json, MibewEvents
+        self.dispatcher = MibewEvents.EventDispatcher.new()   # no listeners
+
+    def describe(self, name):
+        node = self.MibewEvents.EventDispatcher.get_event_description(name)
+        return json.loads(self.MibewEvents.json_to_data(node, False))
+
+    def round_trip(self, name, text):
+        """None if the library decodes @text as @name's arguments and gives
+        it back unchanged; else what went wrong."""
+        try:
+            expected = self.MibewEvents.json_to_data(self.dispatcher.parse_json(text, -1), False)
+            result = self.dispatcher.trigger_json_data(name, text, -1)
+        except self.GLib.Error as e:
+            return e.message
+        return None if result == expected else 'it does not come back unchanged'
+
+
+def check_json_keys(name, body, d):
+    """The "JSON form." paragraph names each key with its type and flags."""
+    problems = []
+    found = JSON_KEYS.findall(body)
+    if len(found) != 1:
+        return [f'{name}: expected one "**JSON form.**" paragraph, found {len(found)}']
+    text = found[0]
+    arguments = d['arguments']
+    if not arguments:
+        if JSON_KEY.search(text) or 'An empty object' not in text:
+            problems.append(f'{name}: the JSON form should be an empty object')
+        return problems
+    listed = [(m.group('key'), m.group('notes').split(', ')) for m in JSON_KEY.finditer(text)]
+    keys = [a['key'] for a in arguments]
+    if [k for k, _ in listed] != keys:
+        return [f'{name}: the JSON form lists the keys {[k for k, _ in listed]}, '
+                f'the library describes {keys}']
+    for (key, notes), a in zip(listed, arguments):
+        expect = [f'`{a["type"]}`']
+        if not a['required']:
+            expect.append('optional')
+        if a['nullable']:
+            expect.append('may be null')
+        if a['false_means_none']:
+            expect.append('`false` for none')
+        if notes != expect:
+            problems.append(f'{name}: the JSON form says {key} is {notes}, the library {expect}')
+    return problems
+
+
+def split_cells(cells):
+    return [c.strip().replace('\\|', '|') for c in re.split(r'(?<!\\)\|', cells)]
+
+
+def check_arguments(name, body, d):
+    """One row per argument, in the library's order, with its JSON key,
+    property, description, and whether the emitter uses it."""
+    problems = []
+    rows = list(ARG_ROW.finditer(body))
+    arguments = d['arguments']
+    if [r.group('key') for r in rows] != [a['key'] for a in arguments]:
+        return [f'{name}: the table of arguments has the keys {[r.group("key") for r in rows]}, '
+                f'the library describes {[a["key"] for a in arguments]}']
+    cls = d['arguments_type'][len('Mibew'):]
+    if arguments and f'Arguments: [class@MibewEvents.{cls}], with these properties:' not in body:
+        problems.append(f'{name}: the arguments class is not {cls}')
+    for r, a in zip(rows, arguments):
+        key = a['key']
+        cells = split_cells(r.group('cells'))
+        if len(cells) != 6:
+            problems.append(f'{name}: the row of {key} has {len(cells) + 2} cells, not 8')
+            continue
+        _type, description, _change, used, _getter, _attrs = cells
+        if r.group('cls') != cls or r.group('prop') != a['property']:
+            problems.append(f'{name}: {key} is the property {r.group("cls")}:{r.group("prop")}, '
+                            f'the library says {cls}:{a["property"]}')
+        if bool(r.group('answer')) != (key == d['answer']):
+            problems.append(f'{name}: {key} is {"" if r.group("answer") else "not "}marked as the '
+                            f'answer; the library folds answers into {d["answer"]}')
+        if description != a['description']:
+            problems.append(f'{name}: {key} is described as {description!r}, '
+                            f'the library says {a["description"]!r}')
+        if used != ('yes' if a['used'] else 'no'):
+            problems.append(f'{name}: the guide says the emitter uses {key}: {used}; '
+                            f'the library says {a["used"]}')
+    return problems
+
+
+def check_description(name, body, d, catalogue_row):
+    """The facts of the section, and the catalogue, against the library."""
+    constant, _, category, signal, kind, accumulator, answer = catalogue_row
+    problems = []
+    answer_property = next((a['property'] for a in d['arguments'] if a['key'] == d['answer']), None)
+    theirs = (d['constant'], d['category'], d['signal'], d['kind'],
+              None if d['fold'] == 'none' else d['fold'], answer_property)
+    ours = (constant, category, signal, kind, accumulator, answer)
+    if theirs != ours:
+        problems.append(f'{name}: Mibew\'s catalogue says {ours}, the library {theirs}')
+    if d['answer'] is None:
+        expect = f'| Answers | `{d["fold"]}`'
+    else:
+        expect = f'| Answers | `{d["fold"]}` into `{d["answer"]}`'
+    if expect not in body:
+        problems.append(f'{name}: missing {expect!r}')
+    if f'| Arguments class | [class@MibewEvents.{d["arguments_type"][len("Mibew"):]}] |' not in body:
+        problems.append(f'{name}: the arguments class is not {d["arguments_type"]}')
+    return problems + check_arguments(name, body, d) + check_json_keys(name, body, d)
+
+
+def check_example(name, body, examples, library):
+    """The JSON example is the document of @examples, whole or shortened
+    where the section says so, and the library reads it and gives it back."""
+    problems = []
+    path = os.path.join(examples, name + '.json')
+    with open(path, encoding='utf-8') as f:
+        original = f.read()
+    shown = blocks(body, 'json')
+    if len(shown) != 1:
+        return [f'{name}: expected one JSON example, found {len(shown)}']
+    shown = shown[0]
+    source = f'tests/data/events/{name}.json'
+    try:
+        document = json.loads(shown)
+    except ValueError as e:
+        return [f'{name}: the JSON example does not parse: {e}']
+    if f'Example, `{source}` from the source tree, in full:' in body:
+        if shown != original:
+            problems.append(f'{name}: the example says it is {source} in full, but it is not')
+    elif f'Example, `{source}` from the source tree (' in body and 'shortened here:' in body:
+        whole = json.loads(original)
+        if list(document) != list(whole):
+            problems.append(f'{name}: the shortened example has the keys {list(document)}, '
+                            f'{source} has {list(whole)}')
+        if len(shown) >= len(original):
+            problems.append(f'{name}: the shortened example is not shorter')
+    else:
+        problems.append(f'{name}: the example does not say whether it is {source} in full or shortened')
+    wrong = library.round_trip(name, shown)
+    if wrong is not None:
+        problems.append(f'{name}: the library does not take the example back unchanged: {wrong}')
+    hint = f'`mibew-events trigger {name} {source}`'
+    if hint not in body:
+        problems.append(f'{name}: missing the hint {hint}')
+    return problems
+
+
+def check_against_library(text, examples):
+    problems = []
+    library = Library()
+    found = sections(text)
+    listed = list(library.MibewEvents.EventDispatcher.list_events())
+    if sorted(listed) != sorted(row[1] for row in CATALOGUE):
+        problems.append(f'the library lists other events than Mibew\'s catalogue: {listed}')
+    for row in CATALOGUE:
+        name = row[1]
+        body = found.get(name)
+        if body is None:
+            continue            # check_guide says so
+        d = library.describe(name)
+        problems += check_description(name, body, d, row)
+        problems += check_example(name, body, examples, library)
+    return problems
+
+
 def cmd_check(args):
-    proc = subprocess.run([args.generator, '--strict'], stdout=subprocess.PIPE,
-                          universal_newlines=True)
+    proc = subprocess.run([args.generator, '--strict', '--examples', args.examples],
+                          stdout=subprocess.PIPE, universal_newlines=True)
     if proc.returncode != 0:
         print(f'gen-events-guide --strict failed with status {proc.returncode}')
         return 1
-    problems = check_guide(proc.stdout)
+    problems = check_guide(proc.stdout) + check_against_library(proc.stdout, args.examples)
     for p in problems:
         print(p)
     if problems:
         return 1
-    print(f'events guide: all {len(CATALOGUE)} events described')
+    print(f'events guide: all {len(CATALOGUE)} events described as the library describes them')
     return 0
 
 
@@ -285,11 +472,32 @@ def cmd_run_gjs(args):
     return run_snippets(args.gjs, code[0] + helper + '\n'.join(code[1:]) + JS_TRAILER, '.js')
 
 
+def cmd_run_page(args):
+    with open(args.page, encoding='utf-8') as f:
+        text = f.read()
+    failed = 0
+    ran = 0
+    for lang, interpreter, suffix in (('python', args.python, '.py'), ('js', args.gjs, '.js')):
+        if interpreter is None:
+            continue
+        for code in blocks(text, lang):
+            ran += 1
+            if run_snippets(interpreter, code, suffix) != 0:
+                print(f'{args.page}: this {lang} block failed:\n{code}')
+                failed += 1
+    if ran == 0:
+        print(f'{args.page}: no block to run')
+        return 1
+    print(f'{args.page}: {ran - failed} of {ran} blocks ran')
+    return 1 if failed else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     sub = parser.add_subparsers(dest='command', required=True)
     p = sub.add_parser('check')
     p.add_argument('--generator', required=True)
+    p.add_argument('--examples', required=True, help='the directory of EVENT.json documents')
     p.set_defaults(func=cmd_check)
     p = sub.add_parser('extract-c')
     p.add_argument('guide')
@@ -303,6 +511,11 @@ def main():
     p.add_argument('guide')
     p.add_argument('--gjs', required=True)
     p.set_defaults(func=cmd_run_gjs)
+    p = sub.add_parser('run-page')
+    p.add_argument('page')
+    p.add_argument('--python')
+    p.add_argument('--gjs')
+    p.set_defaults(func=cmd_run_page)
     args = parser.parse_args()
     return args.func(args)
 

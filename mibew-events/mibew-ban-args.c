@@ -46,7 +46,7 @@ static const MibewArgField fields[] = {
     "The ban" },
   { "original_ban", "original-ban", MIBEW_ARG_RECORD, mibew_ban_get_type,
     G_STRUCT_OFFSET (MibewBanArgs, original_ban), MIBEW_ARG_OPTIONAL, MIBEW_FOLD_NONE,
-    "The ban before the update (banUpdate only)" },
+    "The ban before the update" },
 };
 
 /**

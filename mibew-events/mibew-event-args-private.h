@@ -41,6 +41,7 @@ typedef enum {
   MIBEW_ARG_USED          = 1 << 4, /* the emitter uses the final value */
   MIBEW_ARG_DETAIL        = 1 << 5, /* the signal's detail (function name) */
   MIBEW_ARG_EVENT_KEY     = 1 << 6, /* its JSON key is the event's result key */
+  MIBEW_ARG_ABSENT        = 1 << 7, /* computed: not an argument of this event */
 } MibewArgFlags;
 
 /* How a listener's returned value folds into the answer field. */
@@ -72,6 +73,29 @@ typedef struct {
   MibewFold      fold;
   const char    *blurb;
 } MibewArgField;
+
+/* The flags of @f for the event @info (%NULL: not known): an optional
+ * argument is required by the event that names it in the event table and
+ * absent from the others; `false` means none only for the answer of an
+ * out event, which starts unanswered. */
+static inline MibewArgFlags
+mibew_arg_field_flags (const MibewArgField  *f,
+                       const MibewEventInfo *info)
+{
+  MibewArgFlags flags = f->flags;
+
+  if (info == NULL)
+    return flags;
+  if (flags & MIBEW_ARG_OPTIONAL)
+    {
+      flags &= ~MIBEW_ARG_OPTIONAL;
+      if (info->extra_key == NULL || g_strcmp0 (info->extra_key, f->key) != 0)
+        flags |= MIBEW_ARG_ABSENT;
+    }
+  if ((flags & MIBEW_ARG_FALSE_IS_NONE) && info->kind != MIBEW_EVENT_KIND_OUT)
+    flags &= ~MIBEW_ARG_FALSE_IS_NONE;
+  return flags;
+}
 
 /* Installs the properties and the generic vfuncs of @klass from @fields,
  * which must be static. */

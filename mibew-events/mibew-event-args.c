@@ -591,21 +591,12 @@ node_is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-static char *
-enum_expected (GType type)
-{
-  g_autoptr(GEnumClass) eclass = g_type_class_ref (type);
-  GString *s = g_string_new (_("one of"));
-
-  for (guint i = 0; i < eclass->n_values; i++)
-    g_string_append_printf (s, i == 0 ? " %d" : ", %d", eclass->values[i].value);
-  return g_string_free (s, FALSE);
-}
 
 /* Reads @node into the field at @p (which is empty). Containers adopt
  * @node's members: @node belongs to the arguments' own copy. */
 static gboolean
 decode_field (const MibewArgField  *f,
+              MibewArgFlags         flags,
               gpointer              p,
               JsonNode             *node,
               const char           *path,
@@ -613,9 +604,9 @@ decode_field (const MibewArgField  *f,
 {
   gint64 i;
 
-  if ((f->flags & MIBEW_ARG_FALSE_IS_NONE) && node_is_false_or_null (node))
+  if ((flags & MIBEW_ARG_FALSE_IS_NONE) && node_is_false_or_null (node))
     return TRUE;
-  if ((f->flags & MIBEW_ARG_NULLABLE) && JSON_NODE_HOLDS_NULL (node))
+  if ((flags & MIBEW_ARG_NULLABLE) && JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
   switch (f->type)
@@ -648,7 +639,7 @@ decode_field (const MibewArgField  *f,
         if (!mibew_json_node_to_int (node, &i) || json_node_get_value_type (node) == G_TYPE_BOOLEAN ||
             i < G_MININT || i > G_MAXINT || g_enum_get_value (eclass, (int) i) == NULL)
           {
-            g_autofree char *expected = enum_expected (f->gtype ());
+            g_autofree char *expected = mibew_json_enum_expected (f->gtype ());
 
             mibew_json_set_type_error (error, path, expected, node);
             return FALSE;
@@ -708,7 +699,7 @@ decode_field (const MibewArgField  *f,
       if (!JSON_NODE_HOLDS_OBJECT (node) && !node_is_empty_array (node))
         {
           mibew_json_set_type_error (error, path,
-                                     (f->flags & MIBEW_ARG_FALSE_IS_NONE) ? _("an object or false")
+                                     (flags & MIBEW_ARG_FALSE_IS_NONE) ? _("an object or false")
                                                                          : _("an object"), node);
           return FALSE;
         }
@@ -724,7 +715,7 @@ decode_field (const MibewArgField  *f,
         if (!JSON_NODE_HOLDS_ARRAY (node))
           {
             mibew_json_set_type_error (error, path,
-                                       (f->flags & MIBEW_ARG_FALSE_IS_NONE) ? _("an array or false")
+                                       (flags & MIBEW_ARG_FALSE_IS_NONE) ? _("an array or false")
                                                                            : _("an array"), node);
             return FALSE;
           }
@@ -810,17 +801,20 @@ mibew_event_args_decode (const MibewEventInfo  *info,
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const MibewArgField *f = class_field (klass, i);
+      MibewArgFlags flags = mibew_arg_field_flags (f, info);
       const char *key = field_key (f, info);
-      JsonNode *member = json_object_get_member (state->source, key);
+      JsonNode *member;
 
+      /* not this event's: a key of that name passes through unknown */
+      if (flags & MIBEW_ARG_ABSENT)
+        continue;
+      member = json_object_get_member (state->source, key);
       if (member == NULL)
         {
-          if (f->flags & MIBEW_ARG_OPTIONAL)
-            continue;
           mibew_json_set_missing_error (error, key);
           return NULL;
         }
-      if (!decode_field (f, FIELD_P (self, f), member, key, error))
+      if (!decode_field (f, flags, FIELD_P (self, f), member, key, error))
         return NULL;
       if (f->type == MIBEW_ARG_ASSETS || f->type == MIBEW_ARG_URL_GENERATOR)
         {
@@ -839,10 +833,14 @@ mibew_event_args_decode (const MibewEventInfo  *info,
  * @error: return location for a #GError
  *
  * Reads the arguments of @event_name from their JSON form (see the events
- * guide for each event's shape). Every documented key must be present with
- * its type (numeric strings are accepted where an integer is expected);
- * keys nobody documents are kept, and mibew_event_args_to_json() writes
- * them back. @node is not changed, and the arguments do not share it.
+ * guide for each event's shape). Every argument of the event must be
+ * present with its type (numeric strings are accepted where an integer is
+ * expected). Inside records (a thread, an operator, ...) the keys Mibew
+ * documents are checked when present: a key may be missing, a string key
+ * may hold a number (PHP turns numeric strings into numbers freely), and
+ * an enumerated key may hold a value newer Mibew versions added. Keys
+ * nobody documents are kept, and mibew_event_args_to_json() writes them
+ * back. @node is not changed, and the arguments do not share it.
  *
  * The document may nest at most %MIBEW_JSON_DEFAULT_MAX_DEPTH levels.
  *
@@ -1004,11 +1002,20 @@ object_node (JsonObject *object,
   return json_node_init_object (json_node_alloc (), object);
 }
 
+static const MibewEventInfo *
+event_info (MibewEventArgs *self)
+{
+  MibewEventArgsPrivate *priv = mibew_event_args_get_instance_private (self);
+
+  return priv->event != 0 ? &mibew_event_table[priv->event - 1] : NULL;
+}
+
 static JsonNode *
 encode_field (MibewEventArgs      *self,
               const MibewArgField *f,
               gboolean             copy)
 {
+  MibewArgFlags flags = mibew_arg_field_flags (f, event_info (self));
   gpointer p = FIELD_P (self, f);
   gpointer v = *(gpointer *) p;
 
@@ -1026,12 +1033,12 @@ encode_field (MibewEventArgs      *self,
 
   if (v == NULL)
     {
-      if (f->flags & MIBEW_ARG_FALSE_IS_NONE)
+      if (flags & MIBEW_ARG_FALSE_IS_NONE)
         return json_node_init_boolean (json_node_alloc (), FALSE);
       switch (f->type)
         {
         case MIBEW_ARG_STRING:
-          if (f->flags & MIBEW_ARG_NULLABLE)
+          if (flags & MIBEW_ARG_NULLABLE)
             break;
           return json_node_init_string (json_node_alloc (), "");
         case MIBEW_ARG_DICT:
@@ -1120,7 +1127,7 @@ unchanged (MibewEventArgs      *self,
     default:
       /* containers share their nodes with the source: only "none" and
        * PHP's [] for an empty object need the source's own spelling */
-      if (v == NULL && (f->flags & MIBEW_ARG_FALSE_IS_NONE))
+      if (v == NULL && (mibew_arg_field_flags (f, event_info (self)) & MIBEW_ARG_FALSE_IS_NONE))
         return node_is_false_or_null (source);
       if (node_is_empty_array (source) && JSON_NODE_HOLDS_OBJECT (encoded))
         return json_object_get_size (json_node_get_object (encoded)) == 0;
@@ -1134,8 +1141,13 @@ find_field (MibewEventArgsClass  *klass,
             const char           *key)
 {
   for (guint i = 0; i < klass->n_fields; i++)
-    if (strcmp (field_key (class_field (klass, i), info), key) == 0)
-      return i;
+    {
+      const MibewArgField *f = class_field (klass, i);
+
+      if (!(mibew_arg_field_flags (f, info) & MIBEW_ARG_ABSENT) &&
+          strcmp (field_key (f, info), key) == 0)
+        return i;
+    }
   return -1;
 }
 
@@ -1187,7 +1199,9 @@ mibew_event_args_encode (MibewEventArgs *self,
 
       if (done[i])
         continue;
-      if ((f->flags & MIBEW_ARG_OPTIONAL) && *(gpointer *) FIELD_P (self, f) == NULL)
+      /* an argument this event does not carry goes out only if set */
+      if ((mibew_arg_field_flags (f, info) & (MIBEW_ARG_OPTIONAL | MIBEW_ARG_ABSENT)) &&
+          *(gpointer *) FIELD_P (self, f) == NULL)
         continue;
       json_object_set_member (out, field_key (f, info), encode_field (self, f, copy));
     }

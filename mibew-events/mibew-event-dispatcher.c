@@ -1372,7 +1372,7 @@ mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
   result = trigger_json (self, event_name, node, error);
   if (result == NULL)
     return NULL;
-  return mibew_json_to_string (result, FALSE, NULL);
+  return mibew_json_to_data (result, FALSE);
 }
 
 /**

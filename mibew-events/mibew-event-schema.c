@@ -24,9 +24,12 @@ take_object (JsonBuilder *builder)
   return json_builder_get_root (builder);
 }
 
-/* Mibew's PHP sends database columns as strings: "42" is an integer too. */
+/* Mibew's PHP sends database columns as strings: "42" is an integer too.
+ * The bounds are what the decoder stores the value in. */
 static void
-add_integer (JsonBuilder *b)
+add_integer_in (JsonBuilder *b,
+                gint64       minimum,
+                gint64       maximum)
 {
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "anyOf");
@@ -34,15 +37,25 @@ add_integer (JsonBuilder *b)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "type");
   json_builder_add_string_value (b, "integer");
+  json_builder_set_member_name (b, "minimum");
+  json_builder_add_int_value (b, minimum);
+  json_builder_set_member_name (b, "maximum");
+  json_builder_add_int_value (b, maximum);
   json_builder_end_object (b);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "type");
   json_builder_add_string_value (b, "string");
   json_builder_set_member_name (b, "pattern");
-  json_builder_add_string_value (b, "^-?[0-9]+$");
+  json_builder_add_string_value (b, "^[-+]?[0-9]+$");
   json_builder_end_object (b);
   json_builder_end_array (b);
   json_builder_end_object (b);
+}
+
+static void
+add_integer (JsonBuilder *b)
+{
+  add_integer_in (b, G_MININT64, G_MAXINT64);
 }
 
 static void
@@ -252,7 +265,7 @@ add_asset (JsonBuilder *b)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "anyOf");
   json_builder_begin_array (b);
-  add_integer (b);
+  add_integer_in (b, G_MININT, G_MAXINT);
   add_type (b, "null");
   json_builder_end_array (b);
   json_builder_end_object (b);
@@ -263,10 +276,11 @@ add_asset (JsonBuilder *b)
 }
 
 static void
-add_arg_field (JsonBuilder         *b,
-               const MibewArgField *f)
+add_arg_field (JsonBuilder          *b,
+               const MibewArgField  *f,
+               MibewArgFlags         flags)
 {
-  gboolean none = (f->flags & (MIBEW_ARG_FALSE_IS_NONE | MIBEW_ARG_NULLABLE)) != 0;
+  gboolean none = (flags & (MIBEW_ARG_FALSE_IS_NONE | MIBEW_ARG_NULLABLE)) != 0;
 
   if (none)
     {
@@ -274,7 +288,7 @@ add_arg_field (JsonBuilder         *b,
       json_builder_set_member_name (b, "anyOf");
       json_builder_begin_array (b);
       add_type (b, "null");
-      if (f->flags & MIBEW_ARG_FALSE_IS_NONE)
+      if (flags & MIBEW_ARG_FALSE_IS_NONE)
         {
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "const");
@@ -404,14 +418,18 @@ add_event_schema (JsonBuilder          *b,
   json_builder_begin_object (b);
   for (guint i = 0; i < n; i++)
     {
+      MibewArgFlags flags = mibew_arg_field_flags (&fields[i], info);
+
+      if (flags & MIBEW_ARG_ABSENT)
+        continue;
       json_builder_set_member_name (b, arg_key (&fields[i], info));
-      add_arg_field (b, &fields[i]);
+      add_arg_field (b, &fields[i], flags);
     }
   json_builder_end_object (b);
   json_builder_set_member_name (b, "required");
   json_builder_begin_array (b);
   for (guint i = 0; i < n; i++)
-    if (!(fields[i].flags & MIBEW_ARG_OPTIONAL))
+    if (!(mibew_arg_field_flags (&fields[i], info) & (MIBEW_ARG_OPTIONAL | MIBEW_ARG_ABSENT)))
       json_builder_add_string_value (b, arg_key (&fields[i], info));
   json_builder_end_array (b);
   /* newer Mibew versions and plugins add keys: they pass through */
@@ -548,7 +566,10 @@ mibew_event_describe (const MibewEventInfo *info)
   for (guint i = 0; i < n; i++)
     {
       const MibewArgField *f = &fields[i];
+      MibewArgFlags flags = mibew_arg_field_flags (f, info);
 
+      if (flags & MIBEW_ARG_ABSENT)
+        continue;
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "key");
       json_builder_add_string_value (b, arg_key (f, info));
@@ -559,11 +580,12 @@ mibew_event_describe (const MibewEventInfo *info)
       json_builder_set_member_name (b, "description");
       json_builder_add_string_value (b, f->blurb);
       json_builder_set_member_name (b, "required");
-      json_builder_add_boolean_value (b, !(f->flags & MIBEW_ARG_OPTIONAL));
+      json_builder_add_boolean_value (b, !(flags & MIBEW_ARG_OPTIONAL));
       json_builder_set_member_name (b, "nullable");
-      json_builder_add_boolean_value (b, (f->flags & MIBEW_ARG_NULLABLE) != 0);
+      /* Mibew's false placeholders take null too */
+      json_builder_add_boolean_value (b, (flags & (MIBEW_ARG_NULLABLE | MIBEW_ARG_FALSE_IS_NONE)) != 0);
       json_builder_set_member_name (b, "false_means_none");
-      json_builder_add_boolean_value (b, (f->flags & MIBEW_ARG_FALSE_IS_NONE) != 0);
+      json_builder_add_boolean_value (b, (flags & MIBEW_ARG_FALSE_IS_NONE) != 0);
       json_builder_set_member_name (b, "used");
       json_builder_add_boolean_value (b, info->kind != MIBEW_EVENT_KIND_NOTIFY &&
                                          (f->flags & MIBEW_ARG_USED) != 0);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-#define MIBEW_EVENT(ID, name, CAT, sig, KIND, args, key) MIBEW_EVENT_##ID,
+#define MIBEW_EVENT(ID, name, CAT, sig, KIND, args, key, extra) MIBEW_EVENT_##ID,
 #include "mibew-event-list.h"
 #undef MIBEW_EVENT
   MIBEW_N_EVENTS
@@ -28,6 +28,7 @@ typedef struct {
   MibewEventKind     kind;
   GType            (*args_type) (void);
   const char        *result_key;    /* JSON key of the argument listeners answer in */
+  const char        *extra_key;     /* the optional argument it carries, or NULL */
 } MibewEventInfo;
 
 extern const MibewEventInfo mibew_event_table[MIBEW_N_EVENTS];

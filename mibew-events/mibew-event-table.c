@@ -14,8 +14,8 @@
 #include "mibew-event-table-private.h"
 
 const MibewEventInfo mibew_event_table[MIBEW_N_EVENTS] = {
-#define MIBEW_EVENT(ID, name, CAT, sig, KIND, args, key) \
-  { name, #ID, MIBEW_EVENT_CATEGORY_##CAT, sig, MIBEW_EVENT_KIND_##KIND, args, key },
+#define MIBEW_EVENT(ID, name, CAT, sig, KIND, args, key, extra) \
+  { name, #ID, MIBEW_EVENT_CATEGORY_##CAT, sig, MIBEW_EVENT_KIND_##KIND, args, key, extra },
 #include "mibew-event-list.h"
 #undef MIBEW_EVENT
 };

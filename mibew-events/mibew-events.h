@@ -16,6 +16,7 @@
 #include "mibew-enums.h"
 #include "mibew-enum-types.h"
 #include "mibew-error.h"
+#include "mibew-json.h"
 
 #include "mibew-record.h"
 #include "mibew-thread.h"

@@ -46,7 +46,7 @@ static const MibewArgField fields[] = {
     "The group" },
   { "original_group", "original-group", MIBEW_ARG_RECORD, mibew_group_get_type,
     G_STRUCT_OFFSET (MibewGroupArgs, original_group), MIBEW_ARG_OPTIONAL, MIBEW_FOLD_NONE,
-    "The group before the update (groupUpdate only)" },
+    "The group before the update" },
 };
 
 /**

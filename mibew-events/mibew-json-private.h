@@ -5,7 +5,10 @@
 
 #pragma once
 
+#include <glib-object.h>
 #include <json-glib/json-glib.h>
+
+#include "mibew-json.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +55,9 @@ char       *mibew_json_path_index       (const char *path,
 gboolean    mibew_json_node_to_int      (JsonNode   *node,
                                          gint64     *out);
 
+/* "one of 1, 2, 3": what an enum of @type expects, for error messages */
+char       *mibew_json_enum_expected    (GType       type);
+
 /* FALSE with @error set when @node nests deeper than @max_depth. */
 gboolean    mibew_json_check_depth      (JsonNode   *node,
                                          guint       max_depth,
@@ -65,8 +71,6 @@ JsonNode   *mibew_json_parse            (const char *data,
                                          guint       max_depth,
                                          GError    **error);
 
-char       *mibew_json_to_string        (JsonNode   *node,
-                                         gboolean    pretty,
-                                         gsize      *length);
+
 
 G_END_DECLS

@@ -326,16 +326,30 @@ mibew_json_check_depth (JsonNode  *node,
 }
 
 /* json-glib 1.6 parses recursively (a deep document overflows the stack),
- * keeps the last of duplicate keys silently, and turns integers past
- * int64 into -1 and 1e400 into inf. So before json-glib sees a document,
- * one pass over its bytes checks the depth and the numbers and counts the
- * members of every object (in document order); after parsing, an object
- * with fewer members than counted had a duplicate key. */
+ * keeps the last of duplicate keys silently, turns integers past int64
+ * into -1 and 1e400 into inf, and accepts more than JSON: single quotes,
+ * comments, hexadecimal numbers, `var x = ...;` and a second document
+ * after the first. So before json-glib sees a document, one pass over
+ * its bytes accepts JSON's own syntax only, checks the depth and the
+ * numbers, and counts the members of every object (in document order);
+ * after parsing, an object with fewer members than counted had a
+ * duplicate key. */
 typedef struct
 {
   GArray *counts;      /* guint: members of each object, pre-order */
   guint max_depth;
 } Scan;
+
+static gboolean
+scan_error (GError     **error,
+            const char  *data,
+            const char  *p,
+            const char  *what)
+{
+  g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_MALFORMED_JSON,
+               _("malformed JSON: %s at byte %zu"), what, (gsize) (p - data));
+  return FALSE;
+}
 
 static gboolean
 scan_number (const char  *p,
@@ -359,8 +373,9 @@ scan_number (const char  *p,
   errno = 0;
   if (integral)
     (void) g_ascii_strtoll (text, NULL, 10);
-  else if (!isfinite (g_ascii_strtod (text, NULL)))
-    errno = ERANGE;
+  else
+    /* underflow (5e-324) is a number; only what has no double is not */
+    errno = isfinite (g_ascii_strtod (text, NULL)) ? 0 : ERANGE;
   if (errno == ERANGE)
     {
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_ARGUMENTS,
@@ -372,17 +387,27 @@ scan_number (const char  *p,
 
 static gboolean
 scan_document (Scan        *scan,
-               const char  *p,
+               const char  *data,
                const char  *end,
                GError     **error)
 {
   /* per open container: the index of its count (objects) or G_MAXUINT */
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean expect_key = FALSE;
+  gboolean done = FALSE;      /* the top-level value is complete */
+  const char *p = data;
 
   while (p < end)
     {
       char c = *p;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          p++;
+          continue;
+        }
+      if (done)
+        return scan_error (error, data, p, _("more data after the document"));
 
       switch (c)
         {
@@ -414,20 +439,25 @@ scan_document (Scan        *scan,
           if (stack->len > 0)
             g_array_set_size (stack, stack->len - 1);
           expect_key = FALSE;
+          done = stack->len == 0;
           p++;
           break;
         case ',':
           expect_key = stack->len > 0 && g_array_index (stack, guint, stack->len - 1) != G_MAXUINT;
           p++;
           break;
+        case ':':
+          p++;
+          break;
         case '"':
-          if (expect_key)
+          if (expect_key && stack->len > 0)
             g_array_index (scan->counts, guint, g_array_index (stack, guint, stack->len - 1))++;
           expect_key = FALSE;
           for (p++; p < end && *p != '"'; p++)
             if (*p == '\\' && p + 1 < end)
               p++;
           p++;
+          done = stack->len == 0;
           break;
         default:
           if (c == '-' || g_ascii_isdigit (c))
@@ -435,8 +465,21 @@ scan_document (Scan        *scan,
               if (!scan_number (p, end, &p, error))
                 return FALSE;
             }
+          else if (end - p >= 4 && (memcmp (p, "true", 4) == 0 || memcmp (p, "null", 4) == 0))
+            p += 4;
+          else if (end - p >= 5 && memcmp (p, "false", 5) == 0)
+            p += 5;
           else
-            p++;
+            {
+              g_autofree char *what = g_strdup_printf (g_ascii_isprint (c) ? _("unexpected “%c”")
+                                                                           : _("unexpected byte 0x%02x"),
+                                                       g_ascii_isprint (c) ? c : (guchar) c);
+
+              return scan_error (error, data, p, what);
+            }
+          /* a number or a literal after it is glued to it: json-glib
+           * judges that (the scan only needs the value's end) */
+          done = stack->len == 0;
         }
     }
   return TRUE;
@@ -534,8 +577,11 @@ mibew_json_parse (const char *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
+      /* json-glib cuts its quotes of the input anywhere, UTF-8 or not */
+      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_MALFORMED_JSON,
-                   _("malformed JSON: %s"), parse_error->message);
+                   _("malformed JSON: %s"), message);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -550,14 +596,196 @@ mibew_json_parse (const char *data,
   return json_node_ref (root);
 }
 
-char *
-mibew_json_to_string (JsonNode *node,
-                      gboolean  pretty,
-                      gsize    *length)
+/* Why not json_generator_to_data(): json-glib 1.6 writes a double such as
+ * 1e17 as "1e+17.0", which is not JSON (every reader refuses it), and
+ * writes every double with 17 digits (0.6 becomes 0.59999999999999998).
+ * This writer gives the shortest form that reads back as the same double,
+ * and otherwise writes what json-glib writes: members in order, non-ASCII
+ * text as UTF-8, two spaces of indentation when pretty. */
+static void
+append_double (GString *out,
+               double   d)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, pretty);
-  return json_generator_to_data (generator, length);
+  if (!isfinite (d))
+    {
+      /* JSON has no infinity; the parser never makes one */
+      g_string_append (out, "null");
+      return;
+    }
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_ascii_formatd (buf, sizeof buf, precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g", d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+  g_string_append (out, buf);
+  /* keep it a double for readers that tell 1.0 from 1, as json-glib does */
+  if (strpbrk (buf, ".eEn") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_string (GString    *out,
+               const char *s)
+{
+  g_string_append_c (out, '"');
+  for (; *s != '\0'; s++)
+    switch (*s)
+      {
+      case '"':
+        g_string_append (out, "\\\"");
+        break;
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\b':
+        g_string_append (out, "\\b");
+        break;
+      case '\f':
+        g_string_append (out, "\\f");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      default:
+        if ((guchar) *s < 0x20)
+          g_string_append_printf (out, "\\u%04x", (guint) (guchar) *s);
+        else
+          g_string_append_c (out, *s);
+      }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_indent (GString *out,
+               gboolean pretty,
+               guint    level)
+{
+  if (!pretty)
+    return;
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             gboolean  pretty,
+             guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_indent (out, pretty, level + 1);
+            append_string (out, key);
+            g_string_append (out, pretty ? " : " : ":");
+            append_node (out, member, pretty, level + 1);
+          }
+        if (!first)
+          append_indent (out, pretty, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_indent (out, pretty, level + 1);
+            append_node (out, json_array_get_element (array, i), pretty, level + 1);
+          }
+        if (n > 0)
+          append_indent (out, pretty, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+/**
+ * mibew_json_to_data:
+ * @node: a JSON tree
+ * @pretty: whether to indent it (two spaces a level)
+ *
+ * Writes @node as JSON text, as json_generator_to_data() does but always
+ * valid: json-glib 1.6 writes large doubles such as 1e17 as `1e+17.0`,
+ * which no JSON reader accepts, and every double with 17 digits. Here a
+ * double comes out in the shortest form that reads back the same (`0.6`,
+ * `1e+17`); the rest is what json-glib writes.
+ *
+ * Returns: (transfer full): the text, UTF-8
+ */
+char *
+mibew_json_to_data (JsonNode *node,
+                    gboolean  pretty)
+{
+  GString *out;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  /* a deep tree comes from the caller: json-glib's limits do not apply,
+   * but the recursion is as deep as the tree, as in json-glib */
+  out = g_string_sized_new (256);
+  append_node (out, node, pretty, 0);
+  return g_string_free (out, FALSE);
+}
+
+char *
+mibew_json_enum_expected (GType type)
+{
+  g_autoptr(GEnumClass) eclass = g_type_class_ref (type);
+  GString *s = g_string_new (_("one of"));
+
+  for (guint i = 0; i < eclass->n_values; i++)
+    g_string_append_printf (s, i == 0 ? " %d" : ", %d", eclass->values[i].value);
+  return g_string_free (s, FALSE);
 }

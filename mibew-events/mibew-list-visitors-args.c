@@ -48,7 +48,7 @@ enum {
 static const MibewArgField fields[] = {
   { "visitors", "visitors", MIBEW_ARG_RECORD_LIST, mibew_list_visitor_get_type,
     G_STRUCT_OFFSET (MibewListVisitorsArgs, visitors), MIBEW_ARG_FALSE_IS_NONE | MIBEW_ARG_USED, MIBEW_FOLD_REPLACE,
-    "The visitors of the operators' list; false until loaded" },
+    "The visitors of the operators' list; in usersUpdateVisitorsLoad false until a listener loads them" },
 };
 
 /**

@@ -48,7 +48,7 @@ static const MibewArgField fields[] = {
     "The operator" },
   { "original_operator", "original-operator", MIBEW_ARG_RECORD, mibew_operator_get_type,
     G_STRUCT_OFFSET (MibewOperatorArgs, original_operator), MIBEW_ARG_OPTIONAL, MIBEW_FOLD_NONE,
-    "The operator before the update (operatorUpdate only)" },
+    "The operator before the update" },
 };
 
 /**

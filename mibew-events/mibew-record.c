@@ -152,6 +152,22 @@ mibew_record_check_field (const MibewRecordField  *field,
 
       mibew_json_set_type_error (error, where, field_type_name (field), node);
     }
+  else if (field->type == MIBEW_FIELD_ENUM && !JSON_NODE_HOLDS_NULL (node))
+    {
+      /* the property is of the enum type: a value outside it has no
+       * meaning a listener could read */
+      g_autoptr(GEnumClass) eclass = g_type_class_ref (field->gtype ());
+
+      mibew_json_node_to_int (node, &i);
+      if (i < G_MININT || i > G_MAXINT || g_enum_get_value (eclass, (int) i) == NULL)
+        {
+          g_autofree char *where = mibew_json_path_key (path, field->key);
+          g_autofree char *expected = mibew_json_enum_expected (field->gtype ());
+
+          mibew_json_set_type_error (error, where, expected, node);
+          ok = FALSE;
+        }
+    }
   return ok;
 }
 

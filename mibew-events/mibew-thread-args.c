@@ -47,7 +47,7 @@ static const MibewArgField fields[] = {
     "The thread" },
   { "original_thread", "original-thread", MIBEW_ARG_RECORD, mibew_thread_get_type,
     G_STRUCT_OFFSET (MibewThreadArgs, original_thread), MIBEW_ARG_OPTIONAL, MIBEW_FOLD_NONE,
-    "The thread before the update (threadUpdate only)" },
+    "The thread before the update" },
 };
 
 /**

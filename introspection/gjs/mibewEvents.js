@@ -147,15 +147,16 @@ function isPlain(value) {
         (value.constructor === Object || Array.isArray(value));
 }
 
-function toNode(value) {
-    return isPlain(value) ? Json.from_string(JSON.stringify(value)) : value;
+// through the dispatcher's parser, with its limits and checks
+function toNode(value, dispatcher = MibewEvents.EventDispatcher.get_default()) {
+    return isPlain(value) ? dispatcher.parse_json(JSON.stringify(value), -1) : value;
 }
 
 const triggerJson = MibewEvents.EventDispatcher.prototype.trigger_json;
 
 MibewEvents.EventDispatcher.prototype.trigger_json = function (eventName, args) {
-    const result = triggerJson.call(this, eventName, toNode(args));
-    return isPlain(args) ? JSON.parse(Json.to_string(result, false)) : result;
+    const result = triggerJson.call(this, eventName, toNode(args, this));
+    return isPlain(args) ? JSON.parse(MibewEvents.json_to_data(result, false)) : result;
 };
 
 const newFromJson = MibewEvents.EventArgs.new_from_json;
@@ -165,7 +166,7 @@ MibewEvents.EventArgs.new_from_json = function (eventName, args) {
 };
 
 MibewEvents.EventArgs.prototype.to_object = function () {
-    return JSON.parse(Json.to_string(this.to_json(), false));
+    return JSON.parse(MibewEvents.json_to_data(this.to_json(), false));
 };
 
 var guardListener = guard;

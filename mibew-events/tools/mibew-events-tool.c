@@ -231,28 +231,25 @@ write_out_or_fail (const char *data,
   return EXIT_OK;
 }
 
+/* mibew_json_to_data(), not JsonGenerator: json-glib writes some doubles
+ * as 1e+17.0, which is not JSON */
 static int
 print_json (JsonNode *node,
             gboolean  pretty)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  gsize len = 0;
+  g_autofree char *text = mibew_json_to_data (node, pretty);
 
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, pretty);
-  text = json_generator_to_data (generator, &len);
-  return write_out_or_fail (text, len);
+  return write_out_or_fail (text, strlen (text));
 }
 
 static char *
 generate_compact (JsonNode *node,
                   gsize    *len)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  char *text = mibew_json_to_data (node, FALSE);
 
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, len);
+  *len = strlen (text);
+  return text;
 }
 
 /* The description of a known event; NULL with @error set (the library's

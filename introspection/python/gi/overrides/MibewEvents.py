@@ -158,24 +158,32 @@ def _guard(event_name, callback, return_type, owner=None):
     return guarded
 
 
-def _to_node(value):
-    """A dict or list (the JSON form as Python values) becomes a Json.Node;
-    a Json.Node stays as it is."""
+def _to_node(value, dispatcher=None):
+    """A dict or list (the JSON form as Python values) becomes a Json.Node,
+    through the dispatcher's parser: a plain Json.from_string would turn
+    an integer past 64 bits into -1 silently. A Json.Node stays as it is."""
     if isinstance(value, (dict, list)):
-        from gi.repository import Json
-        return Json.from_string(json.dumps(value))
+        if dispatcher is None:
+            dispatcher = MibewEvents.EventDispatcher.get_default()
+        try:
+            text = json.dumps(value, allow_nan=False)
+        except ValueError as e:   # inf, nan: no JSON for them
+            from gi.repository import GLib
+            raise GLib.Error(str(e), 'mibew-events-error-quark', MibewEvents.EventsError.INVALID_ARGUMENTS)
+        return dispatcher.parse_json(text, -1)
     return value
 
 
 def _from_node(node):
-    from gi.repository import Json
-    return json.loads(Json.to_string(node, False))
+    # json_to_data: json-glib writes some doubles as 1e+17.0, which no
+    # reader accepts
+    return json.loads(MibewEvents.json_to_data(node, False))
 
 
 class EventDispatcher(MibewEvents.EventDispatcher):
     def trigger_json(self, event_name, args):
         """Like the C function; with a dict in, a dict comes back."""
-        result = MibewEvents.EventDispatcher.trigger_json(self, event_name, _to_node(args))
+        result = MibewEvents.EventDispatcher.trigger_json(self, event_name, _to_node(args, self))
         return _from_node(result) if isinstance(args, (dict, list)) else result
 
     def attach_listener(self, event_name, priority, callback, *user_data):
