@@ -1002,6 +1002,16 @@ object_node (JsonObject *object,
   return json_node_init_object (json_node_alloc (), object);
 }
 
+/* A record's JSON; PHP's [] for one that came as [] and stayed as it was */
+static JsonNode *
+record_node (MibewRecord *record,
+             gboolean     copy)
+{
+  if (mibew_record_is_untouched_empty_array (record))
+    return array_node_take (json_array_new ());
+  return object_node (mibew_record_get_json (record), copy);
+}
+
 static const MibewEventInfo *
 event_info (MibewEventArgs *self)
 {
@@ -1063,7 +1073,7 @@ encode_field (MibewEventArgs      *self,
       return copy ? array_node_take (mibew_json_array_deep_copy (v))
                   : json_node_init_array (json_node_alloc (), v);
     case MIBEW_ARG_RECORD:
-      return object_node (mibew_record_get_json (v), copy);
+      return record_node (v, copy);
     case MIBEW_ARG_RECORD_LIST:
       {
         guint n = g_list_model_get_n_items (v);
@@ -1073,7 +1083,7 @@ encode_field (MibewEventArgs      *self,
           {
             g_autoptr(MibewRecord) record = g_list_model_get_item (v, k);
 
-            json_array_add_element (array, object_node (mibew_record_get_json (record), copy));
+            json_array_add_element (array, record_node (record, copy));
           }
         return array_node_take (array);
       }

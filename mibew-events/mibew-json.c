@@ -352,7 +352,8 @@ scan_error (GError     **error,
 }
 
 static gboolean
-scan_number (const char  *p,
+scan_number (const char  *data,
+             const char  *p,
              const char  *end,
              const char **after,
              GError     **error)
@@ -360,16 +361,47 @@ scan_number (const char  *p,
   const char *start = p;
   gboolean integral = TRUE;
   g_autofree char *text = NULL;
+  gboolean ok;
 
-  while (p < end && (g_ascii_isdigit (*p) || *p == '-' || *p == '+' ||
-                     *p == '.' || *p == 'e' || *p == 'E'))
-    {
-      if (*p == '.' || *p == 'e' || *p == 'E')
-        integral = FALSE;
+  /* JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+   * (json-glib also takes 01 and 1.) */
+  if (p < end && *p == '-')
+    p++;
+  ok = p < end && g_ascii_isdigit (*p);
+  if (ok && *p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
       p++;
+  if (ok && p < end && *p == '.')
+    {
+      integral = FALSE;
+      p++;
+      ok = p < end && g_ascii_isdigit (*p);
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
     }
+  if (ok && p < end && (*p == 'e' || *p == 'E'))
+    {
+      integral = FALSE;
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      ok = p < end && g_ascii_isdigit (*p);
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (ok && p < end && (g_ascii_isdigit (*p) || *p == '.' || *p == 'e' || *p == 'E' ||
+                        *p == '+' || *p == '-' || g_ascii_isalpha (*p)))
+    ok = FALSE;   /* 01, 1.2.3, 1e5e5, 0x10 */
   *after = p;
   text = g_strndup (start, p - start);
+  if (!ok)
+    {
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_MALFORMED_JSON,
+                   _("malformed JSON: a number is malformed at byte %zu"), (gsize) (p - data));
+      return FALSE;
+    }
   errno = 0;
   if (integral)
     (void) g_ascii_strtoll (text, NULL, 10);
@@ -382,6 +414,48 @@ scan_number (const char  *p,
                    _("the number %s is out of range"), text);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* A string as JSON has it: the escapes \" \\ \/ \b \f \n \r \t \uXXXX
+ * only (json-glib also takes octal and unknown ones, and cuts the string
+ * at \u0000, which a C string cannot hold), no raw control character.
+ * @p points at the opening quote; on return, past the closing one. */
+static gboolean
+scan_string (const char  *data,
+             const char **pp,
+             const char  *end,
+             GError     **error)
+{
+  const char *p = *pp + 1;
+
+  for (; p < end && *p != '"'; p++)
+    {
+      if ((guchar) *p < 0x20)
+        return scan_error (error, data, p, _("a control character in a string"));
+      if (*p != '\\')
+        continue;
+      if (++p >= end)
+        break;
+      switch (*p)
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          break;
+        case 'u':
+          if (end - p < 5 || !g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]) ||
+              !g_ascii_isxdigit (p[3]) || !g_ascii_isxdigit (p[4]))
+            return scan_error (error, data, p - 1, _("a malformed \\u escape"));
+          if (memcmp (p + 1, "0000", 4) == 0)
+            return scan_error (error, data, p - 1, _("\\u0000 in a string"));
+          p += 4;
+          break;
+        default:
+          return scan_error (error, data, p - 1, _("an unknown escape in a string"));
+        }
+    }
+  if (p >= end)
+    return scan_error (error, data, *pp, _("an unterminated string"));
+  *pp = p + 1;
   return TRUE;
 }
 
@@ -453,16 +527,14 @@ scan_document (Scan        *scan,
           if (expect_key && stack->len > 0)
             g_array_index (scan->counts, guint, g_array_index (stack, guint, stack->len - 1))++;
           expect_key = FALSE;
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\' && p + 1 < end)
-              p++;
-          p++;
+          if (!scan_string (data, &p, end, error))
+            return FALSE;
           done = stack->len == 0;
           break;
         default:
           if (c == '-' || g_ascii_isdigit (c))
             {
-              if (!scan_number (p, end, &p, error))
+              if (!scan_number (data, p, end, &p, error))
                 return FALSE;
             }
           else if (end - p >= 4 && (memcmp (p, "true", 4) == 0 || memcmp (p, "null", 4) == 0))

@@ -63,6 +63,10 @@ MibewRecord *mibew_record_decode (GType        record_type,
                                   gboolean     adopt,
                                   GError     **error);
 
+/* Whether the record was read from PHP's [] and nobody changed it since:
+ * it goes back as []. */
+gboolean mibew_record_is_untouched_empty_array (MibewRecord *self);
+
 /* Makes @object (shared, not copied) the record's JSON: the record stays
  * the same object, with new values. */
 void mibew_record_adopt_json (MibewRecord *self,

@@ -39,6 +39,7 @@
 typedef struct
 {
   JsonObject *object;
+  JsonObject *from_empty_array;  /* read from PHP's []: what it was then */
 } MibewRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MibewRecord, mibew_record, G_TYPE_OBJECT)
@@ -209,7 +210,11 @@ mibew_record_decode (GType        record_type,
           mibew_json_set_type_error (error, path, _("an object"), node);
           return NULL;
         }
-      return g_object_new (record_type, NULL);
+      /* remembered, so that an untouched record goes back as [] */
+      record = g_object_new (record_type, NULL);
+      priv = mibew_record_get_instance_private (record);
+      priv->from_empty_array = mibew_json_object_deep_copy (priv->object);
+      return record;
     }
   object = json_node_get_object (node);
   /* first: creating the record initialises its class and field table */
@@ -223,6 +228,15 @@ mibew_record_decode (GType        record_type,
   g_clear_pointer (&priv->object, json_object_unref);
   priv->object = adopt ? json_object_ref (object) : mibew_json_object_deep_copy (object);
   return record;
+}
+
+gboolean
+mibew_record_is_untouched_empty_array (MibewRecord *self)
+{
+  MibewRecordPrivate *priv = mibew_record_get_instance_private (self);
+
+  return priv->from_empty_array != NULL &&
+         json_object_equal (priv->from_empty_array, priv->object);
 }
 
 void
@@ -375,6 +389,7 @@ mibew_record_finalize (GObject *object)
   MibewRecordPrivate *priv = mibew_record_get_instance_private (MIBEW_RECORD (object));
 
   g_clear_pointer (&priv->object, json_object_unref);
+  g_clear_pointer (&priv->from_empty_array, json_object_unref);
 
   G_OBJECT_CLASS (mibew_record_parent_class)->finalize (object);
 }
