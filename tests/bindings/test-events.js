@@ -79,6 +79,31 @@ function testJson() {
     assertEqual(ran, WITH_HELPER ? 2 : 1);
 }
 
+function testNotify() {
+    const dispatcher = MibewEvents.EventDispatcher.new();
+    const args = MibewEvents.PostMessageArgs.new(MibewEvents.Thread.new(), MibewEvents.MessageKind.USER, 'hi', null);
+    const seen = [];
+    args.connect('notify::message-body', () => seen.push(args.message_body));
+    const mirror = MibewEvents.ButtonFragment.new('');
+    args.bind_property('message-body', mirror, 'html', GObject.BindingFlags.DEFAULT);
+
+    args.message_body = 'hi';             // the same value: nothing
+    assertEqual(seen.length, 0);
+    args.set_message_body('hello');
+    assertEqual(JSON.stringify(seen), JSON.stringify(['hello']));
+    assertEqual(mirror.html, 'hello');
+    let ran = 0;
+    dispatcher.attach_listener('threadPostMessage', 0, () => {
+        ran++;
+        return 'bye';                      // a returned body notifies too
+    });
+    dispatcher.get_thread().emit_post_message(args);
+    dispatcher.get_thread().emit_post_message(args);   // 'bye' again: no change
+    assertEqual(ran, 2);
+    assertEqual(JSON.stringify(seen), JSON.stringify(['hello', 'bye']));
+    assertEqual(mirror.html, 'bye');
+}
+
 // ------------------------------------------------------------------ harness
 
 let nTests = 0;
@@ -1166,6 +1191,7 @@ test('wrong answers name the listener; notify answers are ignored', testWrongAns
 for (const e of EVENTS.filter(x => x[3] !== 'notify'))
     test(`${e[0]}: wrong answers change nothing`, () => testWrongAnswers(e));
 test('JSON: trigger_json with a plain object and with a Json.Node', testJson);
+test('notify::message-body fires on every change and only then', testNotify);
 test('handlers survive garbage collection', testHandlersSurviveGC);
 test('garbage collection during an emission', testGCDuringEmission);
 test('kept arguments survive garbage collection', testArgumentsSurviveGC);
