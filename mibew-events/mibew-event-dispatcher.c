@@ -823,6 +823,8 @@ mibew_event_dispatcher_get_listener_count (MibewEventDispatcher *self,
  * helper module call it for exceptions that escape a listener; a C
  * listener may call it for its own errors. The emission itself goes on.
  */
+static GPrivate failure_owner_key;
+
 /**
  * mibew_event_dispatcher_report_owner_failure:
  * @self: a #MibewEventDispatcher
@@ -864,7 +866,30 @@ mibew_event_dispatcher_report_owner_failure (MibewEventDispatcher *self,
   }
   g_mutex_unlock (&self->owner_lock);
   text = g_strdup_printf ("%s: %s", owner, message != NULL ? message : _("unknown error"));
+  /* for mibew_event_dispatcher_get_failure_owner() in the handlers */
+  g_private_set (&failure_owner_key, (gpointer) g_intern_string (owner));
   mibew_event_dispatcher_report_failure (self, event_name, text);
+  g_private_set (&failure_owner_key, NULL);
+}
+
+/**
+ * mibew_event_dispatcher_get_failure_owner:
+ * @self: a #MibewEventDispatcher
+ *
+ * While #MibewEventDispatcher::listener-failed is emitted for a failure
+ * reported with mibew_event_dispatcher_report_owner_failure(), gets the
+ * owner of the failed listener (a plugin's name): a server counts
+ * failures by plugin this way.
+ *
+ * Returns: (nullable): the owner, or %NULL outside such an emission or
+ *   when the owner is not known
+ */
+const char *
+mibew_event_dispatcher_get_failure_owner (MibewEventDispatcher *self)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+
+  return g_private_get (&failure_owner_key);
 }
 
 /**

@@ -146,6 +146,8 @@ void                   mibew_event_dispatcher_report_owner_failure (MibewEventDi
                                                                   const char            *owner,
                                                                   const char            *message);
 MIBEW_AVAILABLE_IN_ALL
+const char            *mibew_event_dispatcher_get_failure_owner  (MibewEventDispatcher  *self);
+MIBEW_AVAILABLE_IN_ALL
 guint                  mibew_event_dispatcher_get_owner_failure_count (MibewEventDispatcher *self,
                                                                   const char            *owner);
 MIBEW_AVAILABLE_IN_ALL

@@ -7,6 +7,8 @@
 
 #include <mibew-events/mibew-events.h>
 
+#include <string.h>
+
 #include "mibew-bridge-metrics-private.h"
 
 /* The latency buckets, in seconds: a no-listener event takes tens of
@@ -42,6 +44,7 @@ struct _MibewBridgeMetrics
   guint64 requests[MIBEW_BRIDGE_N_ROUTES][N_STATUSES + 1];
   guint64 aborted[MIBEW_BRIDGE_N_ROUTES];
   guint64 *failures;            /* [event] */
+  GHashTable *plugin_failures;  /* interned plugin name -> count */
   /* latency of event POSTs */
   guint64 histogram[N_BUCKETS + 1];
   double histogram_sum;
@@ -96,6 +99,7 @@ mibew_bridge_metrics_new (void)
   m->n_events = g_strv_length ((char **) mibew_event_dispatcher_list_events ());
   m->events = g_malloc0 (m->n_events * sizeof *m->events);
   m->failures = g_new0 (guint64, m->n_events);
+  m->plugin_failures = g_hash_table_new (NULL, NULL);
   return m;
 }
 
@@ -107,6 +111,7 @@ mibew_bridge_metrics_free (MibewBridgeMetrics *m)
   g_mutex_clear (&m->lock);
   g_free (m->events);
   g_free (m->failures);
+  g_hash_table_unref (m->plugin_failures);
   g_free (m);
 }
 
@@ -144,8 +149,8 @@ mibew_bridge_metrics_record_aborted (MibewBridgeMetrics *m,
   g_mutex_unlock (&m->lock);
 }
 
-/* Called in the thread of the failed emission. @plugin is for the plugin
- * engine to come; the label is left out until there is one. */
+/* Called in the thread of the failed emission. @plugin: the owner of the
+ * listener (mibew_event_dispatcher_get_failure_owner()), or NULL. */
 void
 mibew_bridge_metrics_record_failure (MibewBridgeMetrics *m,
                                      const char         *event_name,
@@ -157,7 +162,30 @@ mibew_bridge_metrics_record_failure (MibewBridgeMetrics *m,
     return;
   g_mutex_lock (&m->lock);
   m->failures[index]++;
+  if (plugin != NULL)
+    {
+      const char *key = g_intern_string (plugin);
+
+      g_hash_table_insert (m->plugin_failures, (gpointer) key,
+                           GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (m->plugin_failures, key)) + 1));
+    }
   g_mutex_unlock (&m->lock);
+}
+
+/* A Prometheus label value: backslash, quote and newline escaped */
+static char *
+metrics_label_escape (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  for (; *value != '\0'; value++)
+    if (*value == '\\' || *value == '"')
+      g_string_append_printf (out, "\\%c", *value);
+    else if (*value == '\n')
+      g_string_append (out, "\\n");
+    else
+      g_string_append_c (out, *value);
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -222,6 +250,22 @@ mibew_bridge_metrics_render (MibewBridgeMetrics *m,
     if (m->failures[e] != 0)
       g_string_append_printf (out, "mibew_bridge_listener_failures_total{event=\"%s\"} %" G_GUINT64_FORMAT "\n",
                               names[e], m->failures[e]);
+
+  g_string_append (out,
+                   "# HELP mibew_bridge_plugin_failures_total Listeners that failed, by the plugin that attached them.\n"
+                   "# TYPE mibew_bridge_plugin_failures_total counter\n");
+  {
+    g_autoptr(GList) plugins = g_hash_table_get_keys (m->plugin_failures);
+
+    plugins = g_list_sort (plugins, (GCompareFunc) strcmp);
+    for (GList *l = plugins; l != NULL; l = l->next)
+      {
+        g_autofree char *label = metrics_label_escape (l->data);
+
+        g_string_append_printf (out, "mibew_bridge_plugin_failures_total{plugin=\"%s\"} %" G_GSIZE_FORMAT "\n",
+                                label, GPOINTER_TO_SIZE (g_hash_table_lookup (m->plugin_failures, l->data)));
+      }
+  }
 
   g_string_append (out,
                    "# HELP mibew_bridge_event_duration_seconds Time from the request's first byte to its answer, for event POSTs.\n"

@@ -23,6 +23,7 @@
 #include "mibew-bridge-error.h"
 #include "mibew-bridge-auth-private.h"
 #include "mibew-bridge-config-private.h"
+#include "mibew-bridge-i18n-private.h"
 #include "mibew-bridge-metrics-private.h"
 
 /**
@@ -1171,7 +1172,8 @@ on_listener_failed (MibewEventDispatcher *dispatcher,
                     MibewBridgeServer    *self)
 {
   /* in the thread of the emission; the dispatcher logged the message */
-  mibew_bridge_metrics_record_failure (self->metrics, event_name, NULL);
+  mibew_bridge_metrics_record_failure (self->metrics, event_name,
+                                       mibew_event_dispatcher_get_failure_owner (dispatcher));
 }
 
 /* ---- GObject ----------------------------------------------------------- */
@@ -1381,6 +1383,9 @@ mibew_bridge_server_class_init (MibewBridgeServerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  /* the messages of its errors are translated */
+  mibew_bridge_i18n_init ();
 
   object_class->constructed = mibew_bridge_server_constructed;
   object_class->dispose = mibew_bridge_server_dispose;
@@ -1861,7 +1866,7 @@ check_can_listen (MibewBridgeServer  *self,
   if (self->shutting_down)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_SHUTTING_DOWN,
-                   "The server is shutting down");
+                   _("The server is shutting down"));
       return FALSE;
     }
   return ensure_secret (self, error);
@@ -1877,8 +1882,8 @@ check_address_allowed (MibewBridgeServer  *self,
       g_autofree char *text = g_inet_address_to_string (inet);
 
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INSECURE_ADDRESS,
-                   "Refusing to listen on %s, beyond loopback, without a secret: "
-                   "set a secret (a secret file) or listen on 127.0.0.1, ::1 or a Unix socket",
+                   _("Refusing to listen on %s, beyond loopback, without a secret: "
+                     "set a secret (a secret file) or listen on 127.0.0.1, ::1 or a Unix socket"),
                    text);
       return FALSE;
     }
@@ -1918,7 +1923,7 @@ mibew_bridge_server_listen (MibewBridgeServer  *self,
   if (port > 65535)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_ADDRESS,
-                   "%u is not a TCP port", port);
+                   _("%u is not a TCP port"), port);
       return FALSE;
     }
   if (!check_can_listen (self, error))
@@ -1941,7 +1946,8 @@ mibew_bridge_server_listen (MibewBridgeServer  *self,
     {
       g_autofree char *text = g_inet_address_to_string (inet);
 
-      g_prefix_error (error, "Cannot listen on %s:%u: ", text, port);
+      /* TRANSLATORS: the error follows (ADDRESS:PORT: ERROR) */
+      g_prefix_error (error, _("Cannot listen on %s:%u: "), text, port);
       return FALSE;
     }
   if (!g_socket_listen (socket, error))
@@ -1966,7 +1972,7 @@ clear_stale_socket (const char  *path,
   if (!S_ISSOCK (st.st_mode))
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_ADDRESS_IN_USE,
-                   "“%s” exists and is not a socket", path);
+                   _("“%s” exists and is not a socket"), path);
       return FALSE;
     }
   probe = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
@@ -1976,7 +1982,7 @@ clear_stale_socket (const char  *path,
   if (g_socket_connect (probe, address, NULL, &local))
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_ADDRESS_IN_USE,
-                   "Another server listens on “%s”", path);
+                   _("Another server listens on “%s”"), path);
       return FALSE;
     }
   if (g_unlink (path) != 0 && errno != ENOENT)
@@ -1984,7 +1990,7 @@ clear_stale_socket (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Cannot remove the stale socket “%s”: %s", path, g_strerror (saved_errno));
+                   _("Cannot remove the stale socket “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
@@ -2041,7 +2047,8 @@ mibew_bridge_server_listen_unix (MibewBridgeServer  *self,
   address = g_unix_socket_address_new (path);
   if (!g_socket_bind (socket, address, FALSE, error))
     {
-      g_prefix_error (error, "Cannot bind “%s”: ", path);
+      /* TRANSLATORS: the error follows */
+      g_prefix_error (error, _("Cannot bind “%s”: "), path);
       return FALSE;
     }
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
@@ -2052,7 +2059,7 @@ mibew_bridge_server_listen_unix (MibewBridgeServer  *self,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Cannot set the mode or owner of “%s”: %s", path, g_strerror (saved_errno));
+                   _("Cannot set the mode or owner of “%s”: %s"), path, g_strerror (saved_errno));
       g_unlink (path);
       return FALSE;
     }
@@ -2130,7 +2137,8 @@ mibew_bridge_server_listen_fd (MibewBridgeServer  *self,
   socket = g_socket_new_from_fd (fd, error);
   if (socket == NULL)
     {
-      g_prefix_error (error, "File descriptor %d: ", fd);
+      /* TRANSLATORS: the error follows */
+      g_prefix_error (error, _("File descriptor %d: "), fd);
       return FALSE;
     }
   return mibew_bridge_server_listen_socket (self, socket, error);
@@ -2168,22 +2176,22 @@ mibew_bridge_server_listen_systemd (MibewBridgeServer  *self,
   if (pid_text == NULL || fds_text == NULL)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_NO_SOCKETS,
-                   "No socket was passed by systemd (LISTEN_PID and LISTEN_FDS are not set): "
-                   "start the service through its .socket unit");
+                   _("No socket was passed by systemd (LISTEN_PID and LISTEN_FDS are not set): "
+                     "start the service through its .socket unit"));
       return 0;
     }
   if (!g_ascii_string_to_unsigned (pid_text, 10, 1, G_MAXINT, &pid, NULL) ||
       (pid_t) pid != getpid ())
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_NO_SOCKETS,
-                   "The sockets systemd passed are not for this process (LISTEN_PID=%s, this is %d)",
+                   _("The sockets systemd passed are not for this process (LISTEN_PID=%s, this is %d)"),
                    pid_text, (int) getpid ());
       return 0;
     }
   if (!g_ascii_string_to_unsigned (fds_text, 10, 1, 1024, &n, NULL))
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_NO_SOCKETS,
-                   "No socket was passed by systemd (LISTEN_FDS=%s)", fds_text);
+                   _("No socket was passed by systemd (LISTEN_FDS=%s)"), fds_text);
       return 0;
     }
   g_unsetenv ("LISTEN_PID");
@@ -2259,7 +2267,7 @@ mibew_bridge_server_apply_config (MibewBridgeServer  *self,
   else if (listens_beyond_loopback (self))
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INSECURE_ADDRESS,
-                   "The server listens beyond loopback: it cannot go without a secret");
+                   _("The server listens beyond loopback: it cannot go without a secret"));
       return FALSE;
     }
 

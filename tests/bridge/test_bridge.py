@@ -231,6 +231,31 @@ class ServerTest(BridgeTestCase):
         self.assertEqual(status, 200)
         self.assertIn('mibew_bridge_listener_failures_total{event="threadClose"} 1\n', metrics)
 
+    def test_failing_plugin_listener(self):
+        # a plugin engine attaches a plugin's listeners with the plugin as
+        # their owner: a failure is counted for the plugin
+        def broken(emitter, args):
+            raise RuntimeError('on purpose')
+
+        self.dispatcher.push_owner('Test:Broken', 0)
+        self.dispatcher.attach_listener('threadClose', MibewEvents.PRIORITY_DEFAULT, broken)
+        self.dispatcher.pop_owner()
+        self.server.listen('127.0.0.1', 0)
+        port = self.server.get_port()
+
+        def client():
+            conn = http.client.HTTPConnection('127.0.0.1', port, timeout=30)
+            with open(os.path.join(DATA, 'threadClose.json'), 'rb') as f:
+                doc = f.read()
+            statuses = [self.request(conn, 'POST', '/v1/events/threadClose', doc)[0] for _ in range(2)]
+            metrics = self.request(conn, 'GET', '/metrics')[1].decode()
+            return statuses, metrics
+
+        statuses, metrics = self.serve(client)
+        self.assertEqual(statuses, [200, 200])
+        self.assertIn('mibew_bridge_plugin_failures_total{plugin="Test:Broken"} 2\n', metrics)
+        self.assertIn('mibew_bridge_listener_failures_total{event="threadClose"} 2\n', metrics)
+
     def test_signed(self):
         secret = b'from python'
         self.server.set_secret(GLib.Bytes.new(secret))
