@@ -3,12 +3,24 @@
 """Compiles every C code block of the documentation.
 
     check-c-snippets.py --build-root BUILD --flags-from TARGET
-                        --pkg-config PKG_CONFIG [--gir GIR]
+                        --pkg-config PKG_CONFIG [--gir GIR]...
+                        [--with-package PACKAGE HEADER FILE]...
                         [--output-dir DIR] FILE...
 
 FILE is a C source or header (the code blocks of its /** ... */ doc
 comments are checked, once the leading " * " of each line is removed), a
 Markdown page (all its code blocks are), or a directory: its *.c and *.h.
+
+The FILEs are compiled against the core, mibew-events-1.0 and
+<mibew-events/mibew-events.h>. --with-package names a FILE (a page or a
+directory, as above) whose blocks need another library of the project
+instead, such as the bridge's pages and sources:
+
+    --with-package mibew-bridge-1.0 '<mibew-bridge/mibew-bridge.h>' docs/bridge.md
+
+Its blocks are compiled with `pkg-config --cflags PACKAGE`, programs linked
+with `pkg-config --libs PACKAGE`, fragments include HEADER first; what
+follows holds for them the same way.
 
 Code blocks
   - Markdown fences, ```c ... ``` (or ~~~), as gi-docgen renders them;
@@ -23,17 +35,19 @@ How a C block is compiled
   - A program, a block that defines main(), is compiled as it is and
     linked against the library: it includes what it uses.
   - Any other block is a fragment. Its file-scope part (preprocessor
-    lines, function definitions, and declarations that start with static,
-    extern, typedef, struct, union or enum) stays at file scope, in order;
-    everything else (statements, local declarations) becomes, in order, the
-    body of
+    lines, function definitions, declarations that start with static,
+    extern, typedef, struct, union or enum, GObject's G_DECLARE_* and
+    G_DEFINE_* type macros, and what starts with G_MODULE_EXPORT) stays at
+    file scope, in order; everything else (statements, local declarations)
+    becomes, in order, the body of
 
         void mibew_doc_snippet (MibewEventDispatcher *dispatcher,
                                 MibewUrlGenerator    *generator);
 
     So a fragment may use `dispatcher` and `generator` without declaring
     them, and must not declare these two names itself; whatever else it
-    uses, it declares. <mibew-events/mibew-events.h> is included first.
+    uses, it declares. <mibew-events/mibew-events.h> (or the HEADER of
+    --with-package) is included first.
     A fragment is compiled (-c) but not linked, so it may use functions it
     only declares (listeners defined elsewhere), and warnings about unused
     variables and functions are off (-Wno-unused-variable,
@@ -42,14 +56,16 @@ How a C block is compiled
   - Flags: the compiler and the flags the build uses for TARGET, read from
     BUILD/meson-info/intro-targets.json (the project's warnings, -std,
     defines), with its -I flags replaced by `pkg-config --cflags
-    mibew-events-1.0`, which must come from the uninstalled pkg-config file
-    of BUILD (PKG_CONFIG_PATH=BUILD/meson-uninstalled); -Werror is always
-    added. Programs link with `pkg-config --libs mibew-events-1.0`.
+    mibew-events-1.0` (or PACKAGE), which must come from the uninstalled
+    pkg-config file of BUILD (PKG_CONFIG_PATH=BUILD/meson-uninstalled);
+    -Werror is always added. Programs link with `pkg-config --libs
+    mibew-events-1.0` (or PACKAGE).
   - #line directives make diagnostics point at the block's lines in FILE.
     The generated sources are kept in DIR (default: a temporary directory).
 
-With --gir, each C block of the GIR's <doc> elements (what gi-docgen
-publishes) must also be one found in the FILEs: a check on the extraction.
+With --gir (once per GIR), each C block of the GIR's <doc> elements (what
+gi-docgen publishes) must also be one found in the FILEs: a check on the
+extraction.
 """
 
 import argparse
@@ -71,6 +87,8 @@ CONTEXT = [
 ]
 FRAGMENT_FLAGS = ['-Wno-unused-variable', '-Wno-unused-but-set-variable', '-Wno-unused-function']
 FILE_SCOPE_WORDS = {'static', 'extern', 'typedef', 'struct', 'union', 'enum'}
+# GObject's type macros, which declare or define at file scope, and GModule's export mark
+FILE_SCOPE_MACRO = re.compile(r'G_(?:DECLARE|DEFINE)_[A-Z0-9_]+$|G_MODULE_EXPORT$')
 STATEMENT_WORDS = {'if', 'for', 'while', 'switch', 'do', 'else', 'return', 'case', 'default', 'goto'}
 
 DOC_COMMENT = re.compile(r'/\*\*(?![*/])(.*?)\*/', re.S)
@@ -86,6 +104,8 @@ class Block:
         self.line = line            # the opening ``` or |[
         self.lines = lines          # [(line number in path, text)]
         self.lang = lang
+        self.package = PACKAGE      # what it is compiled against
+        self.header = HEADER
 
     @property
     def where(self):
@@ -285,13 +305,14 @@ def wrap(block):
         column = start - (text.rfind('\n', 0, start) + 1)
         first_word = re.match(r'\w*', item).group(0)
         name = None if pp else function_name(item)
-        file_scope = pp or first_word in FILE_SCOPE_WORDS or name is not None
+        file_scope = (pp or first_word in FILE_SCOPE_WORDS or name is not None
+                      or FILE_SCOPE_MACRO.match(first_word) is not None)
         pieces.append((file_scope, name, line_directive(block, before, column) + item + '\n'))
     if any(name == 'main' for _, name, _ in pieces):
         return '#line %d "%s"\n%s' % (block.lines[0][0], block.path, text), True
     params = ', '.join('%s%s' % (t, n) for t, n in CONTEXT)
     out = ['/* %s: a fragment (see docs/check-c-snippets.py) */\n' % block.where,
-           '#include %s\n' % HEADER]
+           '#include %s\n' % block.header]
     out += [p for file_scope, _, p in pieces if file_scope]
     out += ['#line 1 "<wrapper>"\n',
             'void mibew_doc_snippet (%s);\n' % params,
@@ -301,7 +322,8 @@ def wrap(block):
     return ''.join(out), False
 
 
-def compiler_command(build_root, target, pkg_config):
+def compiler_command(build_root, target, pkg_config, packages):
+    """(compiler, {package: (cflags, libs)}) for each of @packages."""
     path = os.path.join(build_root, 'meson-info', 'intro-targets.json')
     with open(path, encoding='utf-8') as f:
         targets = json.load(f)
@@ -327,24 +349,29 @@ def compiler_command(build_root, target, pkg_config):
     if '-Werror' not in flags:
         flags.append('-Werror')
 
-    def pkg(what):
-        r = subprocess.run([pkg_config, what, PACKAGE], stdout=subprocess.PIPE,
+    def pkg(what, package):
+        r = subprocess.run([pkg_config, what, package], stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, universal_newlines=True)
         if r.returncode:
-            raise Error('%s %s %s failed: %s' % (pkg_config, what, PACKAGE, r.stderr.strip()))
+            raise Error('%s %s %s failed: %s' % (pkg_config, what, package, r.stderr.strip()))
         return shlex.split(r.stdout)
 
-    cflags, libs = pkg('--cflags'), pkg('--libs')
+    by_package = {}
+    # every library of the project includes the core's headers of this tree
     ours = '-I' + os.path.join(os.path.abspath(build_root), 'mibew-events')
-    if ours not in cflags:
-        raise Error('pkg-config --cflags %s gives %s, not this build tree (%s): set '
-                    'PKG_CONFIG_PATH to %s' % (PACKAGE, ' '.join(cflags), ours,
-                                               os.path.join(build_root, 'meson-uninstalled')))
-    return compiler, flags + cflags, libs
+    for package in packages:
+        cflags, libs = pkg('--cflags', package), pkg('--libs', package)
+        if ours not in cflags:
+            raise Error('pkg-config --cflags %s gives %s, not this build tree (%s): set '
+                        'PKG_CONFIG_PATH to %s' % (package, ' '.join(cflags), ours,
+                                                   os.path.join(build_root, 'meson-uninstalled')))
+        by_package[package] = (flags + cflags, libs)
+    return compiler, by_package
 
 
 def compile_block(index, block, command, outdir):
-    compiler, cflags, libs = command
+    compiler, by_package = command
+    cflags, libs = by_package[block.package]
     source, program = wrap(block)
     base = os.path.join(outdir, 'snippet-%03d' % index)
     with open(base + '.c', 'w', encoding='utf-8') as f:
@@ -365,38 +392,48 @@ def main():
     parser.add_argument('--pkg-config', required=True)
     parser.add_argument('--source-root', default=None,
                         help='FILEs are named relative to this in messages')
-    parser.add_argument('--gir')
+    parser.add_argument('--gir', action='append', default=[])
+    parser.add_argument('--with-package', nargs=3, action='append', default=[],
+                        metavar=('PACKAGE', 'HEADER', 'FILE'))
     parser.add_argument('--output-dir')
-    parser.add_argument('files', nargs='+')
+    parser.add_argument('files', nargs='*')
     args = parser.parse_args()
 
     try:
         blocks = []
         counts = {}
-        files = []
-        for path in args.files:
-            if os.path.isdir(path):
-                files += sorted(os.path.join(path, f) for f in os.listdir(path)
-                                if f.endswith(('.c', '.h')))
+        groups = [(PACKAGE, HEADER, path) for path in args.files] + \
+            [tuple(g) for g in args.with_package]
+        n_files = 0
+        for package, header, top in groups:
+            if os.path.isdir(top):
+                files = sorted(os.path.join(top, f) for f in os.listdir(top)
+                               if f.endswith(('.c', '.h')))
+            elif os.path.isfile(top):
+                files = [top]
             else:
-                files.append(path)
-        for path in files:
-            display = os.path.relpath(path, args.source_root) if args.source_root else path
-            found = [b for b in extract(path, display) if b.lang == 'c']
-            counts[display] = len(found)
-            blocks += found
+                raise Error('%s: no such file or directory' % top)
+            for path in files:
+                display = os.path.relpath(path, args.source_root) if args.source_root else path
+                found = [b for b in extract(path, display) if b.lang == 'c']
+                for b in found:
+                    b.package, b.header = package, header
+                counts[display] = len(found)
+                blocks += found
+                n_files += 1
         if not blocks:
-            raise Error('no C code block in %d files: is the extraction broken?' % len(files))
-        if args.gir:
-            keys = {b.key() for b in blocks}
-            missed = [b for b in gir_blocks(args.gir) if b.lang == 'c' and b.key() not in keys]
+            raise Error('no C code block in %d files: is the extraction broken?' % n_files)
+        keys = {b.key() for b in blocks}
+        for gir in args.gir:
+            missed = [b for b in gir_blocks(gir) if b.lang == 'c' and b.key() not in keys]
             for b in missed:
                 print('%s: a C block of the GIR is in none of the files checked:\n  %s'
                       % (b.where, '\n  '.join(t for _, t in b.lines)), file=sys.stderr)
             if missed:
                 raise Error('%d C blocks of %s were not extracted from the sources'
-                            % (len(missed), args.gir))
-        command = compiler_command(args.build_root, args.flags_from, args.pkg_config)
+                            % (len(missed), gir))
+        command = compiler_command(args.build_root, args.flags_from, args.pkg_config,
+                                   sorted({b.package for b in blocks}))
     except Error as e:
         print('check-c-snippets: %s' % e, file=sys.stderr)
         return 1
@@ -414,6 +451,8 @@ def main():
             for job in jobs:
                 block, program, path, source, argv, r = job.result()
                 what = 'program' if program else 'fragment'
+                if block.package != PACKAGE:
+                    what += ', ' + block.package
                 if r.returncode == 0:
                     print('ok   %s (%s, %s)' % (block.where, what, os.path.basename(path)))
                     continue

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "mibew-bridge-auth-private.h"
+#include "mibew-bridge-i18n-private.h"
 #include <mibew-bridge/mibew-bridge.h>
 
 /* Compares two digests in time that depends only on @length. memcmp()
@@ -301,21 +302,21 @@ mibew_bridge_read_secret_file (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_SECRET,
-                   "Cannot open the secret file “%s”: %s", path, g_strerror (saved_errno));
+                   _("Cannot open the secret file “%s”: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_SECRET,
-                   "The secret file “%s” is not a regular file", path);
+                   _("The secret file “%s” is not a regular file"), path);
       close (fd);
       return NULL;
     }
   if ((st.st_mode & (S_IRGRP | S_IROTH)) != 0)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INSECURE_SECRET_FILE,
-                   "The secret file “%s” is readable by its group or by others (mode %04o); "
-                   "make it readable by its owner only (chmod 600)",
+                   _("The secret file “%s” is readable by its group or by others (mode %04o); "
+                     "make it readable by its owner only (chmod 600)"),
                    path, (guint) (st.st_mode & 07777));
       close (fd);
       return NULL;
@@ -333,7 +334,7 @@ mibew_bridge_read_secret_file (const char  *path,
           int saved_errno = errno;
 
           g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_SECRET,
-                       "Cannot read the secret file “%s”: %s", path, g_strerror (saved_errno));
+                       _("Cannot read the secret file “%s”: %s"), path, g_strerror (saved_errno));
           close (fd);
           return NULL;
         }
@@ -343,7 +344,7 @@ mibew_bridge_read_secret_file (const char  *path,
       if (length > SECRET_FILE_MAX)
         {
           g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_SECRET,
-                       "The secret file “%s” is longer than 64 KiB", path);
+                       _("The secret file “%s” is longer than 64 KiB"), path);
           close (fd);
           return NULL;
         }
@@ -355,7 +356,7 @@ mibew_bridge_read_secret_file (const char  *path,
   if (length == 0)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_SECRET,
-                   "The secret file “%s” is empty", path);
+                   _("The secret file “%s” is empty"), path);
       return NULL;
     }
 

@@ -17,6 +17,7 @@
 #include "mibew-bridge-error.h"
 #include "mibew-bridge-auth-private.h"
 #include "mibew-bridge-config-private.h"
+#include "mibew-bridge-i18n-private.h"
 
 /**
  * MibewBridgeConfig:
@@ -355,6 +356,9 @@ mibew_bridge_config_class_init (MibewBridgeConfigClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  /* the messages of its errors are translated */
+  mibew_bridge_i18n_init ();
 
   object_class->finalize = mibew_bridge_config_finalize;
   object_class->get_property = mibew_bridge_config_get_property;
@@ -714,8 +718,8 @@ mibew_bridge_parse_listen (const char  *spec,
 
 bad:
   g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_ADDRESS,
-               "Cannot listen on “%s”: expected ADDRESS[:PORT] (an IP address), "
-               "[IPV6]:PORT, unix:PATH or systemd", spec != NULL ? spec : "");
+               _("Cannot listen on “%s”: expected ADDRESS[:PORT] (an IP address), "
+                 "[IPV6]:PORT, unix:PATH or systemd"), spec != NULL ? spec : "");
   return FALSE;
 }
 
@@ -733,7 +737,7 @@ check_keys (GKeyFile           *kf,
       {
         g_autofree char *where = g_strdup_printf ("[%s]", group);
 
-        config_error (error, file, where, "unknown key “%s”", keys[i]);
+        config_error (error, file, where, _("unknown key “%s”"), keys[i]);
         return FALSE;
       }
   return TRUE;
@@ -804,8 +808,8 @@ load_key_file (MibewBridgeConfig  *self,
           g_hash_table_insert (settings, g_strdup (groups[i] + strlen (PLUGIN_GROUP_PREFIX)), table);
           continue;
         }
-      config_error (error, file, "configuration",
-                    "unknown group [%s] (expected [server], [plugins] or [plugin:NAME])", groups[i]);
+      config_error (error, file, _("configuration"),
+                    _("unknown group [%s] (expected [server], [plugins] or [plugin:NAME])"), groups[i]);
       return FALSE;
     }
 
@@ -821,7 +825,7 @@ load_key_file (MibewBridgeConfig  *self,
       if (listen != NULL && (address != NULL || g_key_file_has_key (kf, g, "port", NULL)))
         {
           config_error (error, file, "[server] listen",
-                        "give either listen or address and port, not both");
+                        _("give either listen or address and port, not both"));
           return FALSE;
         }
       if (listen != NULL)
@@ -846,7 +850,7 @@ load_key_file (MibewBridgeConfig  *self,
                !g_hostname_is_ip_address (address))
         {
           config_error (error, file, "[server] address",
-                        "expected an IP address (or localhost), got “%s”", address);
+                        _("expected an IP address (or localhost), got “%s”"), address);
           return FALSE;
         }
 
@@ -856,7 +860,7 @@ load_key_file (MibewBridgeConfig  *self,
 
           if (!g_ascii_string_to_unsigned (v, 10, 0, 65535, &p, NULL))
             {
-              config_error (error, file, "[server] port", "expected a port number (0–65535), got “%s”", v);
+              config_error (error, file, "[server] port", _("expected a port number (0–65535), got “%s”"), v);
               return FALSE;
             }
           port = (guint) p;
@@ -870,7 +874,7 @@ load_key_file (MibewBridgeConfig  *self,
 
           if (!g_ascii_string_to_unsigned (v, 8, 0, 0777, &m, NULL))
             {
-              config_error (error, file, "[server] socket-mode", "expected an octal file mode such as 0660, got “%s”", v);
+              config_error (error, file, "[server] socket-mode", _("expected an octal file mode such as 0660, got “%s”"), v);
               return FALSE;
             }
           mode = (gint64) m;
@@ -893,7 +897,7 @@ load_key_file (MibewBridgeConfig  *self,
           !parse_size (v, &body_limit))
         {
           config_error (error, file, "[server] body-limit",
-                        "expected a size in bytes (1 to 4G, with an optional K, M or G), got “%s”", v);
+                        _("expected a size in bytes (1 to 4G, with an optional K, M or G), got “%s”"), v);
           return FALSE;
         }
       g_clear_pointer (&v, g_free);
@@ -906,7 +910,7 @@ load_key_file (MibewBridgeConfig  *self,
           if (end == v || *end != '\0' || !(seconds >= 0 && seconds <= 86400))
             {
               config_error (error, file, "[server] deadline",
-                            "expected a number of seconds (0 for none, at most 86400), got “%s”", v);
+                            _("expected a number of seconds (0 for none, at most 86400), got “%s”"), v);
               return FALSE;
             }
           deadline = (gint64) (seconds * 1000 + 0.5);
@@ -920,7 +924,7 @@ load_key_file (MibewBridgeConfig  *self,
           if (!g_ascii_string_to_unsigned (v, 10, 1, 86400, &w, NULL))
             {
               config_error (error, file, "[server] replay-window",
-                            "expected a number of seconds (1–86400), got “%s”", v);
+                            _("expected a number of seconds (1–86400), got “%s”"), v);
               return FALSE;
             }
           window = (gint64) w;
@@ -932,7 +936,7 @@ load_key_file (MibewBridgeConfig  *self,
           if (!parse_dispatch_mode (v, &dispatch))
             {
               config_error (error, file, "[server] dispatch",
-                            "expected serial, threads or main-context, got “%s”", v);
+                            _("expected serial, threads or main-context, got “%s”"), v);
               return FALSE;
             }
           have_dispatch = TRUE;
@@ -946,7 +950,7 @@ load_key_file (MibewBridgeConfig  *self,
           if (!g_ascii_string_to_unsigned (v, 10, 0, 1024, &n, NULL))
             {
               config_error (error, file, "[server] max-threads",
-                            "expected a number of threads (0–1024), got “%s”", v);
+                            _("expected a number of threads (0–1024), got “%s”"), v);
               return FALSE;
             }
           max_threads = (gint64) n;
@@ -1140,7 +1144,7 @@ mibew_bridge_config_reload (MibewBridgeConfig  *self,
   if (self->file == NULL)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG,
-                   "The configuration was not loaded from a file; there is nothing to reload");
+                   _("The configuration was not loaded from a file; there is nothing to reload"));
       return FALSE;
     }
 
@@ -1178,7 +1182,7 @@ mibew_bridge_parse_address (const char  *address,
   inet = g_inet_address_new_from_string (address);
   if (inet == NULL)
     g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_ADDRESS,
-                 "“%s” is not an IP address", address);
+                 _("“%s” is not an IP address"), address);
   return inet;
 }
 
@@ -1200,7 +1204,7 @@ mibew_bridge_lookup_user (const char  *name,
   if (pw == NULL)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG,
-                   "No user “%s”", name);
+                   _("No user “%s”"), name);
       return FALSE;
     }
   *uid = pw->pw_uid;
@@ -1225,7 +1229,7 @@ mibew_bridge_lookup_group (const char  *name,
   if (gr == NULL)
     {
       g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG,
-                   "No group “%s”", name);
+                   _("No group “%s”"), name);
       return FALSE;
     }
   *gid = gr->gr_gid;
@@ -1271,7 +1275,7 @@ mibew_bridge_config_check (MibewBridgeConfig  *self,
       if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
         {
           g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_ADDRESS,
-                       "The directory of the socket “%s” does not exist", self->socket_path);
+                       _("The directory of the socket “%s” does not exist"), self->socket_path);
           return FALSE;
         }
       if (self->socket_owner != NULL && !mibew_bridge_lookup_user (self->socket_owner, &uid, error))
@@ -1288,8 +1292,8 @@ mibew_bridge_config_check (MibewBridgeConfig  *self,
       if (!g_inet_address_get_is_loopback (inet) && self->secret_file == NULL)
         {
           g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INSECURE_ADDRESS,
-                       "Refusing to listen on %s, beyond loopback, without a secret: "
-                       "set [server] secret-file (or --secret-file)", self->address);
+                       _("Refusing to listen on %s, beyond loopback, without a secret: "
+                         "set [server] secret-file (or --secret-file)"), self->address);
           return FALSE;
         }
     }
@@ -1298,7 +1302,7 @@ mibew_bridge_config_check (MibewBridgeConfig  *self,
     if (!g_file_test (self->plugin_dirs[i], G_FILE_TEST_IS_DIR))
       {
         g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG,
-                     "The plugin directory “%s” does not exist", self->plugin_dirs[i]);
+                     _("The plugin directory “%s” does not exist"), self->plugin_dirs[i]);
         return FALSE;
       }
   return TRUE;

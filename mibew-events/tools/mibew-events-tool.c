@@ -5,10 +5,17 @@
  *   mibew-events schema [EVENT]
  *   mibew-events trigger EVENT [FILE|-] [--pretty] [--demo]
  *   mibew-events trigger --jsonl [FILE|-] [--demo]
+ *   mibew-events serve [--config FILE] [--address A] [--port P | --listen SPEC]
+ *                      [--secret-file F] [--plugin-dir DIR]... [--check-config]
  *
  * Exit status: 0 on success, 1 with a one-line message on stderr for bad
- * input (the library's GError message, which names the JSON path), 2 for
- * usage errors, with a short usage hint.
+ * input (the library's GError message, which names the JSON path; for
+ * serve, a configuration that does not check out or an address it cannot
+ * listen on), 2 for usage errors, with a short usage hint.
+ *
+ * serve is mibew-events-serve.c, built with the HTTP bridge only
+ * (MIBEW_TOOL_HAVE_BRIDGE); without it the command is still listed, and
+ * says that it is not available.
  *
  * Everything printed as JSON goes to stdout byte for byte (UTF-8 whatever
  * the locale); text for people goes through g_print()/g_printerr(), which
@@ -31,6 +38,9 @@
 #include <mibew-events/mibew-events.h>
 
 #include "demo-listeners.h"
+#ifdef MIBEW_TOOL_HAVE_BRIDGE
+#include "mibew-events-serve.h"
+#endif
 
 #define PROGRAM "mibew-events"
 
@@ -58,6 +68,13 @@ static gboolean opt_json;
 static gboolean opt_pretty;
 static gboolean opt_jsonl;
 static gboolean opt_demo;
+static char *opt_config;
+static char *opt_listen;
+static char *opt_address;
+static int opt_port = G_MININT;   /* G_MININT: not given */
+static char *opt_secret_file;
+static char **opt_plugin_dirs;
+static gboolean opt_check_config;
 static char **opt_args;
 
 static const GOptionEntry main_entries[] = {
@@ -89,10 +106,30 @@ static const GOptionEntry trigger_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
+static const GOptionEntry serve_entries[] = {
+  { "config", 0, 0, G_OPTION_ARG_FILENAME, &opt_config,
+    N_("Read the configuration from FILE (reread on SIGHUP)"), N_("FILE") },
+  { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address,
+    N_("Listen on the IP address ADDRESS (default 127.0.0.1)"), N_("ADDRESS") },
+  { "port", 0, 0, G_OPTION_ARG_INT, &opt_port,
+    N_("Listen on the TCP port PORT (default 8931; 0 for a free one)"), N_("PORT") },
+  { "listen", 0, 0, G_OPTION_ARG_STRING, &opt_listen,
+    N_("Listen on SPEC: ADDRESS[:PORT], [IPV6]:PORT, unix:PATH or systemd"), N_("SPEC") },
+  { "secret-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_secret_file,
+    N_("Accept only requests signed with the secret in FILE"), N_("FILE") },
+  { "plugin-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_plugin_dirs,
+    N_("Load the plugins of DIR (may be given more than once)"), N_("DIR") },
+  { "check-config", 0, 0, G_OPTION_ARG_NONE, &opt_check_config,
+    N_("Check the configuration, say where the server would listen, and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_args, NULL, NULL },
+  G_OPTION_ENTRY_NULL
+};
+
 static int run_list     (const Command *command, char **args);
 static int run_describe (const Command *command, char **args);
 static int run_schema   (const Command *command, char **args);
 static int run_trigger  (const Command *command, char **args);
+static int run_serve    (const Command *command, char **args);
 static int run_help     (const Command *command, char **args);
 
 static const Command commands[] = {
@@ -120,6 +157,22 @@ static const Command commands[] = {
        "“microtime” API function (threadFunctionCall, usersFunctionCall) and the\n"
        "“usefulFunc” widget handler (widgetResponseAlter)."),
     trigger_entries, run_trigger },
+  { "serve", "",
+    N_("Serve the events over HTTP to a Mibew server (the bridge)"),
+    N_("Mibew's PHP plugin posts each event to POST /v1/events/EVENT; the event runs\n"
+       "through the dispatcher and the plugins loaded, and the answer holds the\n"
+       "changed arguments. GET /v1/events, /v1/health and /metrics tell about the\n"
+       "server. It listens on 127.0.0.1:8931 unless told otherwise, and beyond\n"
+       "loopback only with a secret.\n"
+       "\n"
+       "The options override the configuration file, also when SIGHUP makes the\n"
+       "server read it again (without dropping a request). SIGTERM and SIGINT shut\n"
+       "it down gracefully: the requests in flight are answered, then it exits\n"
+       "with status 0.\n"
+       "\n"
+       "Plugins are loaded from the directories of --plugin-dir and of the\n"
+       "configuration's [plugins] dirs, and only from those."),
+    serve_entries, run_serve },
   { "help", N_("[COMMAND]"),
     N_("Show the help of the tool or of a command"),
     NULL,
@@ -912,6 +965,44 @@ run_trigger (const Command  *command,
   if (result == NULL)
     return fail_error (error);
   return print_json (result, opt_pretty);
+}
+
+/* serve */
+
+static int
+run_serve (const Command  *command,
+           char          **args)
+{
+  if (count_args (args) > 0)
+    return usage_error (command, _("unexpected argument “%s”"), args[0]);
+  if (opt_listen != NULL && (opt_address != NULL || opt_port != G_MININT))
+    return usage_error (command, _("--listen cannot be used with --address or --port"));
+  if (opt_port != G_MININT && (opt_port < 0 || opt_port > 65535))
+    return usage_error (command, _("--port: expected a port number (0–65535), got %d"), opt_port);
+
+#ifdef MIBEW_TOOL_HAVE_BRIDGE
+  {
+    g_autoptr(GError) error = NULL;
+    MibewServeOptions options = {
+      .config_file = opt_config,
+      .listen = opt_listen,
+      .address = opt_address,
+      .port = opt_port != G_MININT ? opt_port : -1,
+      .secret_file = opt_secret_file,
+      .plugin_dirs = (const char * const *) opt_plugin_dirs,
+      .check_config = opt_check_config,
+    };
+
+    if (!mibew_tool_serve (&options, &error))
+      return fail_error (error);
+    return EXIT_OK;
+  }
+#else
+  g_printerr ("%s: %s\n", PROGRAM,
+              _("serve is not available: this mibew-events was built without the HTTP bridge "
+                "(meson option -Dbridge=enabled, which needs libsoup-3.0)"));
+  return EXIT_USAGE;
+#endif
 }
 
 /* help */

@@ -539,14 +539,16 @@ class VersionHelpTest(ToolTestCase):
         text = proc.stdout.decode('utf-8')
         self.assertIn('mibew-events [OPTION…] COMMAND', text)
         self.assertIn('--version', text)
-        for command in ('list', 'describe', 'schema', 'trigger', 'help'):
+        for command in ('list', 'describe', 'schema', 'trigger', 'serve', 'help'):
             self.assertRegex(text, r'\n  %s\s+\S' % command)
         self.assertEqual(run('help').stdout, proc.stdout)
         self.assertEqual(run('-h').stdout, proc.stdout)
 
     def test_command_help(self):
         options = {'list': ['--json'], 'describe': [], 'schema': [], 'help': [],
-                   'trigger': ['--pretty', '--jsonl', '--demo']}
+                   'trigger': ['--pretty', '--jsonl', '--demo'],
+                   'serve': ['--config', '--address', '--port', '--listen', '--secret-file',
+                             '--plugin-dir', '--check-config']}
         for command, wanted in options.items():
             with self.subTest(command=command):
                 proc = run(command, '--help')

@@ -105,10 +105,13 @@ class ManPageTest(ToolTestCase):
 
     def test_help_lists_what_we_expect(self):
         # guards the parsing below: an empty list would check nothing
-        self.assertEqual(self.commands, ['list', 'describe', 'schema', 'trigger', 'help'])
+        self.assertEqual(self.commands, ['list', 'describe', 'schema', 'trigger', 'serve', 'help'])
         self.assertEqual(self.options[None], {'-h', '--help', '--version'})
         self.assertEqual(self.options['list'], {'-h', '--help', '--json'})
         self.assertEqual(self.options['trigger'], {'-h', '--help', '--pretty', '--jsonl', '--demo'})
+        self.assertEqual(self.options['serve'], {'-h', '--help', '--config', '--address', '--port',
+                                                 '--listen', '--secret-file', '--plugin-dir',
+                                                 '--check-config'})
 
     def test_sections(self):
         for section in ('NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'OPTIONS', 'EXIT STATUS',
@@ -189,6 +192,22 @@ class ManPageTest(ToolTestCase):
             installed = json.load(f).values()
         self.assertTrue(any(p.endswith('/man1/mibew-events.1') for p in installed), installed)
         self.assertTrue(any(p.endswith('/bin/mibew-events') for p in installed), installed)
+
+    def test_serve_sections(self):
+        # what an administrator looks up: the signals, the configuration,
+        # what --check-config prints (the tool's own words)
+        for sub in ('Options of serve', 'Protocol', 'Signals', 'Configuration', 'Logging'):
+            self.assertIn(sub, self.page.subsections)
+        signals = self.page.tags(self.page.subsections['Signals'])
+        self.assertEqual([re.split(r'[ ,]+', t)[0] for t in signals], ['SIGTERM', 'SIGHUP'])
+        text = self.page.text(self.page.subsections['Options of serve'])
+        proc = run('serve', '--check-config')
+        if proc.returncode == 0:
+            self.assertIn(proc.stdout.decode('utf-8').strip(), text)
+        for key in ('address', 'port', 'listen', 'socket-mode', 'secret-file', 'body-limit',
+                    'deadline', 'replay-window', 'dispatch', 'dirs', 'enabled'):
+            self.assertRegex(self.page.text(self.page.subsections['Configuration']),
+                             r'(?<![\w-])%s=' % re.escape(key))
 
 
 if __name__ == '__main__':
