@@ -174,6 +174,8 @@ typedef struct {
   const char *event;            /* from the event table */
   const char *code;             /* error code of the answer, for the log */
   guint64 body_seen;
+  guint64 body_limit;           /* the server's when the request started:
+                                 * a reload does not change it midway */
   guint raw_status;             /* answered by hand at the deadline */
   gboolean too_large;
   gboolean counted;             /* in server->in_flight */
@@ -505,6 +507,7 @@ on_request_started (SoupServer        *soup,
   req->server = self;
   req->msg = msg;
   req->start_us = g_get_monotonic_time ();
+  req->body_limit = self->body_limit;
   req->event_index = -1;
   req->link.data = req;
   g_queue_push_tail_link (&self->pending, &req->link);
@@ -569,7 +572,7 @@ on_got_chunk (SoupServerMessage *msg,
               Request           *req)
 {
   req->body_seen += g_bytes_get_size (chunk);
-  if (!req->too_large && req->server != NULL && req->body_seen > req->server->body_limit)
+  if (!req->too_large && req->body_seen > req->body_limit)
     {
       SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
@@ -732,11 +735,11 @@ early_handler (SoupServer        *soup,
       return;
     }
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      (guint64) soup_message_headers_get_content_length (headers) > self->body_limit)
+      (guint64) soup_message_headers_get_content_length (headers) > req->body_limit)
     {
       g_autofree char *message =
         g_strdup_printf ("The body is longer than the limit of %" G_GUINT64_FORMAT " bytes",
-                         self->body_limit);
+                         req->body_limit);
 
       /* the body is still read, and dropped, unless the client waits for
        * 100 Continue; then the connection closes */
@@ -1132,7 +1135,7 @@ handler (SoupServer        *soup,
     {
       g_autofree char *message =
         g_strdup_printf ("The body is longer than the limit of %" G_GUINT64_FORMAT " bytes",
-                         self->body_limit);
+                         req->body_limit);
 
       respond_error (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body-too-large", message);
       return;

@@ -28,7 +28,11 @@ mibew_plugins_i18n_init (void)
 
   if (g_once_init_enter (&done))
     {
-      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      /* MIBEW_EVENTS_LOCALEDIR, as the core: an uninstalled build's
+       * catalogues */
+      const char *dir = g_getenv ("MIBEW_EVENTS_LOCALEDIR");
+
+      bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       g_once_init_leave (&done, 1);
     }

@@ -492,13 +492,8 @@ class ReloadTest(ServeTestCase):
         self.assertEqual(server.stop(), 0)
 
     # docs/bridge.md: "requests in flight finish with the settings they
-    # started with". The bridge checks the body of a request against the
-    # limit in force when each chunk arrives (on_got_chunk() reads
-    # server->body_limit), so a request whose headers passed under 1M gets
-    # 413 if the limit drops to 1K before its body is in. A bug of the
-    # bridge, not of serve: remove expectedFailure once it keeps the limit
-    # per request.
-    @unittest.expectedFailure
+    # started with": a request whose headers passed under 1M is read to
+    # the end under 1M even if the limit drops to 1K meanwhile.
     def test_in_flight_request_keeps_its_limit(self):
         config = self.write('bridge.conf', '[server]\nbody-limit=1M\n')
         server = self.serve('--config', config, '--port', '0')
