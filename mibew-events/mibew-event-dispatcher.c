@@ -383,6 +383,18 @@ mibew_event_dispatcher_get_default (void)
   return instance;
 }
 
+/* After g_object_run_dispose() the category objects are gone: every call
+ * that needs them says so instead of crashing. */
+static gboolean
+alive (MibewEventDispatcher *self,
+       const char           *function)
+{
+  if (G_LIKELY (self->emitters[0] != NULL))
+    return TRUE;
+  g_critical ("%s: the dispatcher %p has been disposed", function, (void *) self);
+  return FALSE;
+}
+
 /* Who is attaching listeners on this thread: a stack, innermost last (a
  * plugin's activation may activate another). */
 typedef struct
@@ -525,7 +537,7 @@ mibew_event_dispatcher_detach_owner (MibewEventDispatcher *self,
   g_return_val_if_fail (owner != NULL, 0);
 
   quark = g_quark_try_string (owner);
-  if (quark == 0)
+  if (quark == 0 || !alive (self, G_STRFUNC))
     return 0;
   for (guint i = 0; i < MIBEW_N_EVENTS; i++)
     n += mibew_event_emitter_detach_owner (self->emitters[mibew_event_table[i].category],
@@ -569,17 +581,22 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   guint id;
 
   g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
-  g_return_val_if_fail (event_name != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   if (closure == NULL)
     {
+      g_autofree char *valid = g_utf8_make_valid (event_name != NULL ? event_name : "(null)", -1);
+
       g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
-                   _("No listener given for “%s”"), event_name);
+                   _("No listener given for “%s”"), valid);
       return 0;
     }
 
-  info = mibew_event_lookup_or_error (event_name, &detail, error);
+  info = NULL;
+  if (event_name == NULL)
+    g_critical ("%s: assertion 'event_name != NULL' failed", G_STRFUNC);
+  else if (alive (self, G_STRFUNC))
+    info = mibew_event_lookup_or_error (event_name, &detail, error);
   if (info == NULL)
     {
       /* a floating closure is ours to dispose of, as with GSignal */
@@ -628,6 +645,8 @@ mibew_event_dispatcher_attach_callback (MibewEventDispatcher  *self,
                                         GError               **error)
 {
   g_return_val_if_fail (callback != NULL, 0);
+  /* before the closure exists: nothing to leak */
+  g_return_val_if_fail (event_name != NULL, 0);
 
   return mibew_event_dispatcher_attach_listener (self, event_name, priority,
                                                  g_cclosure_new (callback, user_data,
@@ -705,6 +724,8 @@ mibew_event_dispatcher_detach_listener (MibewEventDispatcher  *self,
   g_return_val_if_fail (event_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!alive (self, G_STRFUNC))
+    return FALSE;
   info = mibew_event_lookup_or_error (event_name, NULL, error);
   if (info == NULL)
     {
@@ -759,7 +780,11 @@ mibew_event_dispatcher_trigger (MibewEventDispatcher  *self,
   g_return_val_if_fail (event_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  info = mibew_event_lookup_or_error (event_name, NULL, error);
+  if (!alive (self, G_STRFUNC))
+    return FALSE;
+  /* "threadFunctionCall::microtime", as attach_listener() takes it: the
+   * function that runs is the arguments' own */
+  info = mibew_event_lookup_or_error (event_name, &(GQuark) { 0 }, error);
   if (info == NULL)
     return FALSE;
 
@@ -799,7 +824,7 @@ mibew_event_dispatcher_get_listener_count (MibewEventDispatcher *self,
   g_return_val_if_fail (event_name != NULL, 0);
 
   info = mibew_event_lookup (event_name, NULL);
-  if (info == NULL)
+  if (info == NULL || !alive (self, G_STRFUNC))
     return 0;
   emitter = self->emitters[info->category];
   n = mibew_event_emitter_count_listeners (emitter, info);
@@ -1311,6 +1336,8 @@ trigger_json (MibewEventDispatcher  *self,
   g_autoptr(MibewEventArgs) args = NULL;
   const MibewEventInfo *info;
 
+  if (!alive (self, G_STRFUNC))
+    return NULL;
   info = mibew_event_lookup_or_error (event_name, NULL, error);
   if (info == NULL)
     return NULL;

@@ -62,7 +62,9 @@ mibew_event_lookup (const char *name,
 
     info = g_hash_table_lookup (index, base);
   }
-  if (info == NULL || info->kind != MIBEW_EVENT_KIND_CALL || sep[2] == '\0' || detail == NULL)
+  /* a detail is a function name: text, as the signal's detail quark */
+  if (info == NULL || info->kind != MIBEW_EVENT_KIND_CALL || sep[2] == '\0' || detail == NULL ||
+      !g_utf8_validate (sep + 2, -1, NULL))
     return NULL;
   *detail = g_quark_from_string (sep + 2);
   return info;

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <stdlib.h>
+
 #include <mibew-events/mibew-events.h>
 
 static GArray *order;   /* tags of the listeners, in the order they ran */
@@ -658,6 +660,106 @@ test_owners (void)
   g_assert_cmpuint (mibew_event_dispatcher_get_failure_count (d), ==, 2);
 }
 
+/* After g_object_run_dispose() calls are refused with a critical, never
+ * a crash (they dereferenced NULL). Each call in a subprocess: criticals
+ * are fatal in tests, and g_test_expect_message() does not see structured
+ * logging. */
+static void
+call_after_dispose (int call)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER, "x", NULL);
+
+  g_object_run_dispose (G_OBJECT (d));
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);   /* report, then go on */
+  g_log_set_fatal_mask ("MibewEvents", G_LOG_FATAL_MASK);
+  switch (call)
+    {
+    case 0:
+      g_assert_false (mibew_event_dispatcher_trigger (d, "threadPostMessage", MIBEW_EVENT_ARGS (args), NULL));
+      break;
+    case 1:
+      g_assert_cmpuint (mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0,
+                                                                G_CALLBACK (tagged_listener), NULL, NULL,
+                                                                NULL), ==, 0);
+      break;
+    case 2:
+      g_assert_cmpuint (mibew_event_dispatcher_get_listener_count (d, "threadPostMessage"), ==, 0);
+      break;
+    case 3:
+      g_assert_false (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", 1, NULL));
+      break;
+    default:
+      /* a NULL name is refused before a closure exists (it leaked) */
+      g_assert_cmpuint (mibew_event_dispatcher_attach_callback (mibew_event_dispatcher_get_default (), NULL, 0,
+                                                                G_CALLBACK (tagged_listener), NULL, NULL,
+                                                                NULL), ==, 0);
+    }
+  g_print ("survived\n");
+}
+
+static void
+test_disposed (void)
+{
+  for (int call = 0; call <= 4; call++)
+    {
+      if (g_test_subprocess ())
+        {
+          call_after_dispose (atoi (g_getenv ("MIBEW_TEST_CALL")));
+          return;
+        }
+      {
+        g_autofree char *value = g_strdup_printf ("%d", call);
+
+        g_setenv ("MIBEW_TEST_CALL", value, TRUE);
+        g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+        g_test_trap_assert_passed ();
+        g_test_trap_assert_stdout ("*survived*");
+        g_test_trap_assert_stderr (call < 4 ? "*has been disposed*" : "*event_name != NULL*");
+      }
+    }
+}
+
+static GHashTable *
+answer_microtime (MibewThreadEvents     *events,
+                  MibewFunctionCallArgs *args,
+                  gpointer               data)
+{
+  (*(guint *) data)++;
+  return NULL;
+}
+
+static void
+test_bad_names (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(MibewFunctionCallArgs) call = mibew_function_call_args_new (NULL, "microtime", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  guint ran = 0;
+
+  /* trigger takes the detailed names attach takes */
+  g_assert_cmpuint (mibew_event_dispatcher_attach_callback (d, "threadFunctionCall::microtime", 0,
+                                                            G_CALLBACK (answer_microtime), &ran, NULL,
+                                                            &error), !=, 0);
+  g_assert_no_error (error);
+  g_assert_true (mibew_event_dispatcher_trigger (d, "threadFunctionCall::microtime",
+                                                 MIBEW_EVENT_ARGS (call), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ran, ==, 1);
+
+  /* a detail is text: invalid UTF-8 is an unknown event, and the message
+   * does not echo the bytes */
+  g_assert_cmpuint (mibew_event_dispatcher_attach_callback (d, "threadFunctionCall::micro\xff" "time", 0,
+                                                            G_CALLBACK (answer_microtime), &ran, NULL,
+                                                            &error), ==, 0);
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+  g_assert_false (mibew_event_dispatcher_trigger (d, "thread\xc3" "Create", MIBEW_EVENT_ARGS (call), &error));
+  g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +787,8 @@ main (int   argc,
   g_test_add_func ("/dispatcher/listener-count", test_listener_count);
   g_test_add_func ("/dispatcher/failure-reporting", test_failure_reporting);
   g_test_add_func ("/dispatcher/owners", test_owners);
+  g_test_add_func ("/dispatcher/disposed", test_disposed);
+  g_test_add_func ("/dispatcher/bad-names", test_bad_names);
 
   ret = g_test_run ();
   g_array_unref (order);
