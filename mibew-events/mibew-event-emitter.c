@@ -89,7 +89,7 @@ typedef struct
 {
   ListenerList *list;   /* atomic; NULL when empty */
   gint active;          /* atomic; emissions reading a snapshot */
-  GSList *retired;      /* under writer_lock */
+  GSList *retired;      /* changed under writer_lock, always atomically */
 } Slot;
 
 typedef struct
@@ -165,7 +165,9 @@ slot_replace (Slot         *slot,
   if (g_atomic_int_get (&slot->active) == 0)
     list_free (old);
   else
-    slot->retired = g_slist_prepend (slot->retired, old);
+    /* atomic, though under the lock: slot_leave() reads it without */
+    g_atomic_pointer_set (&slot->retired,
+                          g_slist_prepend (g_atomic_pointer_get (&slot->retired), old));
 }
 
 static inline ListenerList *
@@ -182,7 +184,7 @@ slot_reclaim (Slot *slot)
 
   g_mutex_lock (&writer_lock);
   if (g_atomic_int_get (&slot->active) == 0)
-    retired = g_steal_pointer (&slot->retired);
+    retired = g_atomic_pointer_exchange (&slot->retired, NULL);
   g_mutex_unlock (&writer_lock);
   g_slist_free_full (retired, list_free);
 }
