@@ -1,17 +1,26 @@
 #!/bin/sh
-# test-run-demo.sh RUN-DEMO [LANGUAGE...]: the 'integration' test of the demo
+# test-run-demo.sh RUN-DEMO MODE [LANGUAGE...]: the 'integration' tests of the demo
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # Runs the generated run-demo script and checks that it exits with status 0,
-# that it finishes within 5 seconds, and that its output proves that the
-# listeners of each LANGUAGE (C, Python, GJS) reacted to the session's
-# events.
+# that it finishes within 5 seconds, and that its output proves what the
+# demo claims. MODE is
+#
+#   bridge       run-demo (the default path): mibew-events serve with the
+#                example plugins, driven by php-cli. Every event of the
+#                session must be triggered; the forwarded ones must show the
+#                plugins' effects, attributed to the right plugin and
+#                language; the others must be reported as not forwarded;
+#                the server must exit with status 0 after SIGTERM.
+#   in-process   run-demo --in-process: the listeners of each LANGUAGE (C,
+#                Python, GJS) must have reacted to the session's events.
 
 set -u
 
 run_demo=$1
-shift
+mode=$2
+shift 2
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
@@ -19,12 +28,18 @@ ms () {
   echo $(( $(date +%s%N) / 1000000 ))
 }
 
+case $mode in
+  bridge) args= ;;
+  in-process) args=--in-process ;;
+  *) echo "test-run-demo.sh: unknown mode $mode"; exit 2 ;;
+esac
+
 start=$(ms)
-"$run_demo" >"$out" 2>&1
+"$run_demo" $args >"$out" 2>&1
 status=$?
 elapsed=$(( $(ms) - start ))
 cat "$out"
-echo "--- run-demo exited with status $status after ${elapsed} ms"
+echo "--- run-demo $args exited with status $status after ${elapsed} ms"
 
 failed=0
 fail () {
@@ -39,8 +54,60 @@ fail () {
 expect () {
   grep -Eq -- "$1" "$out" || fail "no line matching: $1"
 }
+# the number of lines matching an extended regular expression
+count () {
+  grep -Ec -- "$1" "$out"
+}
+expect_count () {
+  n=$(count "$2")
+  [ "$n" -eq "$1" ] || fail "$n lines (not $1) matching: $2"
+}
 
 expect '^demo OK$'
+
+if [ "$mode" = bridge ]; then
+  # the server, its secret and its plugins
+  expect '^run-demo: starting mibew-events serve on unix:/.*/bridge\.sock$'
+  expect '--secret-file /.*/secret \(mode 600\), --plugin-dir /.*/bindings-examples/plugins$'
+  expect '^run-demo: the server answers GET /v1/health: \{"status":"ok",.*"signed":true'
+  expect '^The server \(mibew-events serve\) logged: 2 plugins active: Demo:Filter, Demo:Microtime$'
+  expect '^  GET /v1/events: listeners on threadFunctionCall \(1\), threadPostMessage \(1\), widgetResponseAlter \(1\)$'
+  grep -q 'NOT ACTIVE' "$out" && fail "a plugin is not active"
+
+  # every event of the session, in order
+  session=$(grep -Eo '^  \[[A-Za-z]+\]' "$out" | tr -d ' []' | tr '\n' ' ')
+  [ "$session" = "visitorCreate visitorTrack widgetResponseAlter threadCreate threadUserIsReady \
+threadPostMessage threadPostMessage threadPostMessage threadPostMessage usersUpdateThreadsAlter \
+threadFunctionCall widgetResponseAlter threadClose " ] || fail "the session's events: $session"
+  # 6 events are not forwarded, 7 are
+  expect_count 6 '^    not forwarded: no listener on the bridge'
+  expect_count 7 '^    forwarded: POST /v1/events/[A-Za-z]+ \(1 request\), 1 listener\(s\) on the bridge$'
+
+  # Demo:Filter (C): the bad words masked, the other messages left alone
+  expect '^    C +Demo:Filter  message_body: "What the heck, it is a darn birthday present!" → "What the \*\*\*\*, it is a \*\*\*\* birthday present!"$'
+  expect '^    => stored as message #3: “What the \*\*\*\*, it is a \*\*\*\* birthday present!”$'
+  expect_count 3 '^    came back unchanged$'
+  expect_count 1 'Demo:Filter  message_body:'
+  # Demo:Microtime (Python): results.time, and usefulFunc on both polls
+  expect '^    Python +Demo:Microtime  results\.time: \+ [0-9]+\.[0-9]+$'
+  expect '^    => the chat window gets serverTime = [0-9]+\.[0-9]+$'
+  expect_count 2 '^    Python +Demo:Microtime  response\.handlers: \[("updateUserId")?\] → \[("updateUserId",)?"usefulFunc"\]$'
+  expect_count 2 '^    Python +Demo:Microtime  response\.dependencies\.usefulFunc: \+ \["the_lib","the_func"\]$'
+  expect_count 2 '^    Python +Demo:Microtime  response\.load\.the_func: \+ "https://.*/plugins/Demo/Microtime/js/func\.js"$'
+  expect_count 2 '^    Python +Demo:Microtime  response\.data\.usefulFunc: \+ \{"time":[0-9.]+\}$'
+  # no change attributed to anyone else, nothing missing
+  n=$(grep -Ec '^    (C|Python) +Demo:' "$out")
+  [ "$n" -eq 12 ] || fail "$n changes attributed (not 12)"
+  grep -Eq 'MISSING|FAILED' "$out" && fail "the output reports a failure"
+  expect '^5 of 5 expected effects present$'
+  # what the server saw, and how it stopped
+  expect '^Mibew:GnomeBridge made 8 requests to the bridge \(GET /v1/events, then 7 events\) on 1 connection\(s\)$'
+  expect "^The server's /metrics: events served threadFunctionCall 200 ×1, threadPostMessage 200 ×4, widgetResponseAlter 200 ×2; 0 listener failure\\(s\\)$"
+  expect '^run-demo: stopping the server \(SIGTERM\)$'
+  expect '^run-demo: the server exited with status 0$'
+  exit $failed
+fi
+
 expect '^[0-9]+ of [0-9]+ expected effects present$'
 for event in visitorCreate visitorTrack widgetResponseAlter threadCreate threadUserIsReady \
              threadPostMessage threadGetMessagesAlter usersUpdateVisitorsAlter \
