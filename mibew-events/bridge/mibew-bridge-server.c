@@ -92,6 +92,9 @@ struct _MibewBridgeServer
   SoupServer *soup;
   GMainContext *context;
   gulong failed_handler;
+  /* emissions hold it for reading; hold_emissions() for writing, so that
+   * a plugin reload swaps the whole set between two emissions */
+  GRWLock emission_lock;
 
   GBytes *secret;
   GHmac *hmac;                  /* keyed with the secret; copied per request */
@@ -993,11 +996,13 @@ job_run (Job *job)
   gsize length;
   const char *data = g_bytes_get_data (job->body, &length);
 
+  g_rw_lock_reader_lock (&job->server->emission_lock);
   if (job->echo)
     job->result = echo_event (job->server, job->event, job->body, &job->error);
   else
     job->result = mibew_event_dispatcher_trigger_json_data (job->server->dispatcher, job->event,
                                                             data, (gssize) length, &job->error);
+  g_rw_lock_reader_unlock (&job->server->emission_lock);
 }
 
 /* in the server's context */
@@ -1253,6 +1258,7 @@ mibew_bridge_server_finalize (GObject *object)
   /* every job holds a reference: none is running now */
   if (self->serial_pool != NULL)
     g_thread_pool_free (self->serial_pool, TRUE, TRUE);
+  g_rw_lock_clear (&self->emission_lock);
   if (self->threads_pool != NULL)
     g_thread_pool_free (self->threads_pool, TRUE, TRUE);
   g_clear_object (&self->dispatcher);
@@ -1549,6 +1555,7 @@ static void
 mibew_bridge_server_init (MibewBridgeServer *self)
 {
   self->context = g_main_context_ref_thread_default ();
+  g_rw_lock_init (&self->emission_lock);
   self->body_limit = MIBEW_JSON_DEFAULT_MAX_SIZE;
   self->deadline = MIBEW_BRIDGE_DEFAULT_DEADLINE;
   self->replay_window = MIBEW_BRIDGE_DEFAULT_REPLAY_WINDOW;
@@ -2660,4 +2667,39 @@ mibew_bridge_server_run_from_config (MibewBridgeServer  *self,
       g_source_unref (sources[i]);
     }
   return TRUE;
+}
+
+/**
+ * mibew_bridge_server_hold_emissions:
+ * @self: a #MibewBridgeServer
+ *
+ * Waits until no event is being emitted, then keeps new emissions waiting
+ * until mibew_bridge_server_release_emissions(): a host that reloads its
+ * plugins does it in between, so that no request runs with half of the
+ * old plugins and half of the new. Requests keep being read meanwhile;
+ * they answer once emissions go on.
+ *
+ * Call it in the server's context (where mibew_bridge_server_new() was
+ * called), never from a listener.
+ */
+void
+mibew_bridge_server_hold_emissions (MibewBridgeServer *self)
+{
+  g_return_if_fail (MIBEW_BRIDGE_IS_SERVER (self));
+
+  g_rw_lock_writer_lock (&self->emission_lock);
+}
+
+/**
+ * mibew_bridge_server_release_emissions:
+ * @self: a #MibewBridgeServer
+ *
+ * Lets the emissions that mibew_bridge_server_hold_emissions() held go on.
+ */
+void
+mibew_bridge_server_release_emissions (MibewBridgeServer *self)
+{
+  g_return_if_fail (MIBEW_BRIDGE_IS_SERVER (self));
+
+  g_rw_lock_writer_unlock (&self->emission_lock);
 }

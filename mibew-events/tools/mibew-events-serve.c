@@ -243,8 +243,8 @@ plugins_load (ServePlugins *plugins)
  * already), then after each reload that checked out. Plugins are
  * reloaded only when their part of the configuration changed: every
  * plugin is deactivated (its listeners detached), then the enabled ones
- * activated again with their new settings; requests that run in between
- * see no plugin. */
+ * activated again with their new settings, while emissions wait: no
+ * request runs with a partial set. */
 static void
 on_config_applied (MibewBridgeServer *server,
                    MibewBridgeConfig *config,
@@ -270,11 +270,14 @@ on_config_applied (MibewBridgeServer *server,
     }
   if (plugins->engine == NULL)
     return;
+  /* no request runs with a partial set of plugins: emissions wait */
+  mibew_bridge_server_hold_emissions (server);
   mibew_plugin_engine_unload_plugins (plugins->engine);
   if (has_plugin_dirs (config))
     plugins_load (plugins);
   else
     g_message ("%s", _("No plugin directory is configured any more: every plugin is deactivated"));
+  mibew_bridge_server_release_emissions (server);
 }
 
 static void

@@ -118,4 +118,9 @@ gboolean                 mibew_bridge_server_run_from_config     (MibewBridgeSer
                                                                   MibewBridgeConfig     *config,
                                                                   GError               **error);
 
+MIBEW_BRIDGE_AVAILABLE_IN_ALL
+void                     mibew_bridge_server_hold_emissions    (MibewBridgeServer     *self);
+MIBEW_BRIDGE_AVAILABLE_IN_ALL
+void                     mibew_bridge_server_release_emissions (MibewBridgeServer     *self);
+
 G_END_DECLS
