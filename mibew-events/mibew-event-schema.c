@@ -108,6 +108,49 @@ add_boolean (JsonBuilder *b)
   json_builder_end_object (b);
 }
 
+/* {"type": "array", "items": ...}: the items' schema follows, then
+ * end_array_of() */
+static void
+begin_array_of (JsonBuilder *b)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "array");
+  json_builder_set_member_name (b, "items");
+}
+
+static void
+end_array_of (JsonBuilder *b)
+{
+  json_builder_end_object (b);
+}
+
+/* {"anyOf": [null, (false,) ...]}: a value that may be none; the value's
+ * schema follows, then end_none() */
+static void
+begin_none (JsonBuilder *b,
+            gboolean     or_false)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "anyOf");
+  json_builder_begin_array (b);
+  add_type (b, "null");
+  if (or_false)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "const");
+      json_builder_add_boolean_value (b, FALSE);
+      json_builder_end_object (b);
+    }
+}
+
+static void
+end_none (JsonBuilder *b)
+{
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
 /* An object, or PHP's [] for an empty one. */
 static void
 begin_object_or_empty_array (JsonBuilder *b)
@@ -137,19 +180,7 @@ add_record_field (JsonBuilder            *b,
   gboolean nullable = f->nullable || f->type == MIBEW_FIELD_STRING;
 
   if (nullable)
-    {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "anyOf");
-      json_builder_begin_array (b);
-      add_type (b, "null");
-      if (f->type == MIBEW_FIELD_OBJECT)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "const");
-          json_builder_add_boolean_value (b, FALSE);
-          json_builder_end_object (b);
-        }
-    }
+    begin_none (b, f->type == MIBEW_FIELD_OBJECT);
 
   switch (f->type)
     {
@@ -195,10 +226,7 @@ add_record_field (JsonBuilder            *b,
     }
 
   if (nullable)
-    {
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
+    end_none (b);
 }
 
 static void
@@ -283,19 +311,7 @@ add_arg_field (JsonBuilder          *b,
   gboolean none = (flags & (MIBEW_ARG_FALSE_IS_NONE | MIBEW_ARG_NULLABLE)) != 0;
 
   if (none)
-    {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "anyOf");
-      json_builder_begin_array (b);
-      add_type (b, "null");
-      if (flags & MIBEW_ARG_FALSE_IS_NONE)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "const");
-          json_builder_add_boolean_value (b, FALSE);
-          json_builder_end_object (b);
-        }
-    }
+    begin_none (b, (flags & MIBEW_ARG_FALSE_IS_NONE) != 0);
 
   switch (f->type)
     {
@@ -318,31 +334,22 @@ add_arg_field (JsonBuilder          *b,
       end_object_or_empty_array (b);
       break;
     case MIBEW_ARG_INT_LIST:
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "array");
-      json_builder_set_member_name (b, "items");
+      begin_array_of (b);
       add_integer (b);
-      json_builder_end_object (b);
+      end_array_of (b);
       break;
     case MIBEW_ARG_RECORD:
       add_record (b, f->gtype ());
       break;
     case MIBEW_ARG_RECORD_LIST:
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "array");
-      json_builder_set_member_name (b, "items");
+      begin_array_of (b);
       add_record (b, f->gtype ());
-      json_builder_end_object (b);
+      end_array_of (b);
       break;
     case MIBEW_ARG_ASSETS:
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "array");
-      json_builder_set_member_name (b, "items");
+      begin_array_of (b);
       add_asset (b);
-      json_builder_end_object (b);
+      end_array_of (b);
       break;
     case MIBEW_ARG_URL_GENERATOR:
       json_builder_begin_object (b);
@@ -364,10 +371,7 @@ add_arg_field (JsonBuilder          *b,
     }
 
   if (none)
-    {
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
+    end_none (b);
 }
 
 static const char *
