@@ -10,6 +10,7 @@
 #include "mibew-plugin-error.h"
 #include "mibew-plugin-graph-private.h"
 #include "mibew-plugin-info-private.h"
+#include "mibew-plugin-loader-gjs-private.h"
 #include "mibew-plugins-i18n-private.h"
 
 /**
@@ -17,7 +18,9 @@
  *
  * Loads Mibew plugins into a dispatcher: C modules and Python 3 modules,
  * found by libpeas (1.x) through their `.plugin` files, each implementing
- * [iface@MibewPlugins.Plugin]. It serves any host: a C program, a Python
+ * [iface@MibewPlugins.Plugin], and JavaScript modules (`.plugin` files
+ * with `X-Mibew-Loader=gjs`), which the engine runs itself in one GJS
+ * context, on the thread that loaded the first of them. It serves any host: a C program, a Python
  * or GJS script, or `mibew-events serve`.
  *
  * ```c
@@ -124,6 +127,8 @@ typedef struct
   GError *invalid;              /* a problem with its .plugin file (sticky) */
   GError *load_error;           /* its module did not load (sticky: libpeas
                                  * does not try a second time) */
+  gboolean gjs;                 /* X-Mibew-Loader=gjs: the engine's own
+                                 * loader, not libpeas */
 } Entry;
 
 struct _MibewPluginEngine
@@ -266,6 +271,7 @@ entry_new (MibewPluginEngine            *self,
 
   entry->handle = d->handle;
   entry->path_index = path_index (self, d->module_dir);
+  entry->gjs = mibew_plugin_loader_gjs_handles (d->module_dir, d->module_name);
 
   if (d->mibew_name == NULL)
     entry->invalid = g_error_new (MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_INFO,
@@ -427,7 +433,11 @@ activate (MibewPluginEngine *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  plugin = mibew_plugin_backend_create (self->backend, entry->handle, &error);
+  if (entry->gjs)
+    plugin = mibew_plugin_loader_gjs_create (name, mibew_plugin_info_get_module_dir (entry->info),
+                                             mibew_plugin_info_get_module_name (entry->info), &error);
+  else
+    plugin = mibew_plugin_backend_create (self->backend, entry->handle, &error);
   if (plugin == NULL)
     {
       entry->load_error = g_steal_pointer (&error);
@@ -453,7 +463,8 @@ activate (MibewPluginEngine *self,
         failure = g_error_new_literal (MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_ACTIVATE_FAILED,
                                        _("Failed to activate: activate() returned FALSE without an error"));
       g_clear_object (&plugin);
-      mibew_plugin_backend_unload (self->backend, entry->handle);
+      if (!entry->gjs)
+        mibew_plugin_backend_unload (self->backend, entry->handle);
       fail_entry (self, entry, failure);
       return;
     }
@@ -486,7 +497,8 @@ deactivate (MibewPluginEngine *self,
   mibew_plugin_info_set_plugin (entry->info, NULL);
   mibew_plugin_info_set_state (entry->info, MIBEW_PLUGIN_STATE_INACTIVE, NULL);
   g_clear_object (&plugin);
-  mibew_plugin_backend_unload (self->backend, entry->handle);
+  if (!entry->gjs)
+    mibew_plugin_backend_unload (self->backend, entry->handle);
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_DEBUG,
                     "MIBEW_PLUGIN", name,
                     "MESSAGE", "Deactivated plugin %s (%u listeners detached)", name, detached);
