@@ -26,6 +26,8 @@
 
 #include <string.h>
 
+#include "mibew-plugins-i18n-private.h"
+
 #include "mibew-plugin-loader-gjs-private.h"
 #include "mibew-plugin-error.h"
 #include "mibew-plugin-info-private.h"
@@ -77,7 +79,7 @@ mibew_plugin_loader_gjs_create (const char  *name,
                                 GError     **error)
 {
   g_set_error_literal (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_LOAD_FAILED,
-                       ("Could not load its module: it is a JavaScript plugin, and this "
+                       _("Could not load its module: it is a JavaScript plugin, and this "
                          "mibew-plugins was built without GJS"));
   return NULL;
 }
@@ -192,7 +194,7 @@ check_thread (GError **error)
   if (owner == NULL || owner == g_thread_self ())
     return TRUE;
   g_set_error_literal (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_ACTIVATE_FAILED,
-                       ("JavaScript plugins run only on the thread that owns the GJS context "
+                       _("JavaScript plugins run only on the thread that owns the GJS context "
                          "(the thread that loaded the first JavaScript plugin); this is another thread"));
   return FALSE;
 }
@@ -230,14 +232,14 @@ ensure_host (GError **error)
                          &status, &eval_error))
     {
       g_set_error (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_LOAD_FAILED,
-                   ("Could not set up GJS: %s"), eval_error->message);
+                   _("Could not set up GJS: %s"), eval_error->message);
       return FALSE;
     }
   host_type = g_type_from_name ("MibewGjsHost");
   if (host_type == G_TYPE_INVALID)
     {
       g_set_error_literal (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_LOAD_FAILED,
-                           ("Could not set up GJS: its bootstrap registered no MibewGjsHost"));
+                           _("Could not set up GJS: its bootstrap registered no MibewGjsHost"));
       return FALSE;
     }
   host = g_object_new (host_type, NULL);
@@ -273,7 +275,7 @@ mibew_gjs_plugin_activate (MibewPlugin           *plugin,
   if (!self->loaded)
     {
       g_set_error_literal (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_ACTIVATE_FAILED,
-                           ("its module was not loaded on this thread"));
+                           _("its module was not loaded on this thread"));
       return FALSE;
     }
   g_signal_emit_by_name (host, "activate", self->key, dispatcher, mibew_plugin_get_info (plugin), &message);
@@ -364,7 +366,7 @@ mibew_plugin_loader_gjs_create (const char  *name,
   if (message != NULL)
     {
       g_set_error (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_LOAD_FAILED,
-                   ("Could not load its module: %s"), message);
+                   _("Could not load its module: %s"), message);
       return NULL;
     }
   plugin->loaded = TRUE;
