@@ -31,6 +31,9 @@ import threading
 import time
 import unittest
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+from jsondiff import strict_diff  # noqa: E402
+
 TOOL = os.environ['MIBEW_EVENTS_TOOL']
 DATA = os.environ['MIBEW_EVENTS_DATA']
 PLUGINS_SRC = os.environ['MIBEW_E2E_PLUGINS_SRC']
@@ -297,27 +300,6 @@ def expected_answer(event, before, got, c='C', py='Py'):
     return exp
 
 
-def diff(a, b, path='$'):
-    """Where a and b differ (types and dictionary key order counted)."""
-    if type(a) is not type(b):
-        return '%s: %s %r vs %s %r' % (path, type(a).__name__, a, type(b).__name__, b)
-    if isinstance(a, dict):
-        if list(a) != list(b):
-            return '%s: keys %r vs %r' % (path, list(a), list(b))
-        for key in a:
-            d = diff(a[key], b[key], '%s.%s' % (path, key))
-            if d:
-                return d
-        return None
-    if isinstance(a, list):
-        if len(a) != len(b):
-            return '%s: %d vs %d items' % (path, len(a), len(b))
-        for i, (x, y) in enumerate(zip(a, b)):
-            d = diff(x, y, '%s[%d]' % (path, i))
-            if d:
-                return d
-        return None
-    return None if a == b else '%s: %r vs %r' % (path, a, b)
 
 
 class E2eTestCase(unittest.TestCase):
@@ -385,9 +367,9 @@ class E2eTestCase(unittest.TestCase):
             expected = before if before != [] else {}
             self.assertIn(got, (before, expected), event)
             if got != []:
-                self.assertIsNone(diff(got, expected), event)
+                self.assertIsNone(strict_diff(got, expected), event)
             return
-        self.assertIsNone(diff(got, expected_answer(event, before, got)), event)
+        self.assertIsNone(strict_diff(got, expected_answer(event, before, got)), event)
         if event == 'threadFunctionCall':
             self.assertIsInstance(got['results']['time'], float, 'Demo:Microtime ran too')
             self.assertLess(abs(got['results']['time'] - time.time()), 60)
@@ -487,7 +469,7 @@ class PhpTest(E2eTestCase):
                     'resourceAccessDenied', 'resourceNotFound'), result['same_objects'])
                 # the PHP listener after ours saw the plugins' changes
                 self.assertEqual(len(result['observed']), 1)
-                self.assertIsNone(diff(result['observed'][0]['args'], result['args']))
+                self.assertIsNone(strict_diff(result['observed'][0]['args'], result['args']))
         for event in all_events():
             if kinds[event] == 'notify':
                 self.assertEqual(len(results[event]['observed']), 1, event)

@@ -30,6 +30,9 @@ import tempfile
 import time
 import unittest
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+from jsondiff import strict_diff  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get('MIBEW_EVENTS_DATA') or os.path.join(HERE, '..', 'data', 'events')
 PHP = os.environ.get('PHP', 'php')
@@ -54,27 +57,6 @@ def all_events():
     return sorted(name[:-5] for name in os.listdir(DATA) if name.endswith('.json'))
 
 
-def strict_diff(a, b, path='$'):
-    """Where a and b differ, types and key order counted; None if not."""
-    if type(a) is not type(b):
-        return '%s: %s %r vs %s %r' % (path, type(a).__name__, a, type(b).__name__, b)
-    if isinstance(a, dict):
-        if list(a) != list(b):
-            return '%s: keys %r vs %r' % (path, list(a), list(b))
-        for key in a:
-            diff = strict_diff(a[key], b[key], '%s.%s' % (path, key))
-            if diff:
-                return diff
-        return None
-    if isinstance(a, list):
-        if len(a) != len(b):
-            return '%s: %d vs %d items' % (path, len(a), len(b))
-        for i, (x, y) in enumerate(zip(a, b)):
-            diff = strict_diff(x, y, '%s[%d]' % (path, i))
-            if diff:
-                return diff
-        return None
-    return None if a == b else '%s: %r vs %r' % (path, a, b)
 
 
 class UnixHTTPConnection(http.client.HTTPConnection):
