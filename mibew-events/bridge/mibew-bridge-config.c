@@ -587,13 +587,23 @@ config_error (GError     **error,
               ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG,
-               "%s%s%s: %s", file != NULL ? file : "", file != NULL ? ": " : "", where, message);
+  text = g_strdup_printf ("%s%s%s: %s", file != NULL ? file : "", file != NULL ? ": " : "", where, message);
+  /* GKeyFile takes group and key names in any encoding, and the message
+   * quotes them: a GError's message is UTF-8 (found by fuzz/fuzz-config) */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
+  g_set_error_literal (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG, text);
 }
 
 static char *
