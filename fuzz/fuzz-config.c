@@ -50,7 +50,12 @@ assert_error (const GError *error,
   g_assert_true (error->domain == domain || error->domain == G_KEY_FILE_ERROR ||
                  error->domain == G_FILE_ERROR);
   g_assert_true (error->message[0] != '\0');
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (!g_utf8_validate (error->message, -1, NULL))
+    {
+      g_autofree char *escaped = g_strescape (error->message, NULL);
+
+      g_error ("%s: a message not in UTF-8: %s", g_quark_to_string (error->domain), escaped);
+    }
 }
 
 static void

@@ -38,7 +38,6 @@
 #include <mibew-plugins/mibew-plugins.h>
 
 #include <glib/gstdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz-common.h"
@@ -46,35 +45,16 @@
 #define MAX_FILES 4
 
 static MibewEventDispatcher *dispatcher;
-static char *directory;
-
-static void
-remove_directory (void)
-{
-  for (guint i = 0; i < MAX_FILES; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("p%u.plugin", i);
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (directory);
-}
 
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-
   if (dispatcher != NULL)
     return;
   /* criticals only: libpeas warns when a module does not load, and the
    * engine takes those warnings in as the plugin's failure */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
   dispatcher = mibew_event_dispatcher_new ();
-  directory = g_dir_make_tmp ("mibew-fuzz-plugins-XXXXXX", &error);
-  g_assert_no_error (error);
-  atexit (remove_directory);
 }
 
 static gboolean
@@ -95,25 +75,23 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_auto(GStrv) active = NULL;
   g_auto(GStrv) failures = NULL;
   gboolean enabled = !names_a_loader (data, size);
+  g_autofree char *directory = NULL;
+  g_autoptr(GError) error = NULL;
 
   setup ();
+  /* a directory of its own for each input, gone after it */
+  directory = g_dir_make_tmp ("mibew-fuzz-plugins-XXXXXX", &error);
+  g_assert_no_error (error);
   files = fuzz_split (data, size, "\n%%\n", MAX_FILES);
-  for (guint i = 0; i < MAX_FILES; i++)
+  for (guint i = 0; i < files->len; i++)
     {
       g_autofree char *name = g_strdup_printf ("p%u.plugin", i);
       g_autofree char *path = g_build_filename (directory, name, NULL);
-      g_autoptr(GError) error = NULL;
+      gsize length;
+      const char *contents = g_bytes_get_data (g_ptr_array_index (files, i), &length);
 
-      if (i < files->len)
-        {
-          gsize length;
-          const char *contents = g_bytes_get_data (g_ptr_array_index (files, i), &length);
-
-          g_file_set_contents (path, contents != NULL ? contents : "", length, &error);
-          g_assert_no_error (error);
-        }
-      else
-        g_unlink (path);
+      g_file_set_contents (path, contents != NULL ? contents : "", length, &error);
+      g_assert_no_error (error);
     }
 
   engine = mibew_plugin_engine_new (dispatcher);
@@ -130,7 +108,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
       MibewPluginInfo *info = g_ptr_array_index (plugins, i);
       MibewPluginState state = mibew_plugin_info_get_state (info);
-      const GError *error = mibew_plugin_info_get_error (info);
+      const GError *failure = mibew_plugin_info_get_error (info);
 
       fuzz_read_properties (G_OBJECT (info), 0, NULL);
       g_assert_nonnull (mibew_plugin_info_get_name (info));
@@ -141,9 +119,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         g_assert_cmpint (state, ==, MIBEW_PLUGIN_STATE_DISABLED);
       if (state == MIBEW_PLUGIN_STATE_FAILED)
         {
-          g_assert_nonnull (error);
-          g_assert_true (error->domain == MIBEW_PLUGIN_ERROR);
-          g_assert_true (g_utf8_validate (error->message, -1, NULL));
+          g_assert_nonnull (failure);
+          g_assert_true (failure->domain == MIBEW_PLUGIN_ERROR);
+          g_assert_true (g_utf8_validate (failure->message, -1, NULL));
         }
       /* a name finds the first plugin of that name */
       {
@@ -158,5 +136,13 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_assert_true (g_utf8_validate (failures[i], -1, NULL));
 
   mibew_plugin_engine_unload_plugins (engine);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%u.plugin", i);
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (directory);
   return 0;
 }
