@@ -574,29 +574,23 @@ mibew_event_dispatcher_detach_owner (MibewEventDispatcher *self,
  *   mibew_event_dispatcher_detach_listener(), or 0 with @error set to
  *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT
  */
-guint
-mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
-                                        const char            *event_name,
-                                        int                    priority,
-                                        GClosure              *closure,
-                                        GError               **error)
+/* Attaches @closure, or when it is %NULL the C @callback with @user_data
+ * and @destroy_notify (called on failure too, as the closure's notifier
+ * would be). */
+static guint
+attach (MibewEventDispatcher  *self,
+        const char            *event_name,
+        int                    priority,
+        GClosure              *closure,
+        GCallback              callback,
+        gpointer               user_data,
+        GDestroyNotify         destroy_notify,
+        GError               **error)
 {
   const MibewEventInfo *info;
   const Owner *owner;
   GQuark detail;
   guint id;
-
-  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  if (closure == NULL)
-    {
-      g_autofree char *valid = g_utf8_make_valid (event_name != NULL ? event_name : "(null)", -1);
-
-      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
-                   _("No listener given for “%s”"), valid);
-      return 0;
-    }
 
   info = NULL;
   if (event_name == NULL)
@@ -606,8 +600,13 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   if (info == NULL)
     {
       /* a floating closure is ours to dispose of, as with GSignal */
-      g_closure_sink (g_closure_ref (closure));
-      g_closure_unref (closure);
+      if (closure != NULL)
+        {
+          g_closure_sink (g_closure_ref (closure));
+          g_closure_unref (closure);
+        }
+      else if (destroy_notify != NULL)
+        destroy_notify (user_data);
       return 0;
     }
 
@@ -619,8 +618,33 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   if (priority == MIBEW_PRIORITY_DEFAULT)
     priority = owner != NULL ? owner->default_priority : 0;
 
+  if (closure == NULL)
+    return mibew_event_emitter_attach_callback (self->emitters[info->category], info, detail, priority,
+                                                callback, user_data, destroy_notify,
+                                                id, owner != NULL ? owner->owner : 0);
   return mibew_event_emitter_attach (self->emitters[info->category], info, detail,
                                      priority, closure, id, owner != NULL ? owner->owner : 0);
+}
+
+guint
+mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
+                                        const char            *event_name,
+                                        int                    priority,
+                                        GClosure              *closure,
+                                        GError               **error)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (closure == NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (event_name != NULL ? event_name : "(null)", -1);
+
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
+                   _("No listener given for “%s”"), valid);
+      return 0;
+    }
+  return attach (self, event_name, priority, closure, NULL, NULL, NULL, error);
 }
 
 /**
@@ -650,14 +674,13 @@ mibew_event_dispatcher_attach_callback (MibewEventDispatcher  *self,
                                         GDestroyNotify         destroy_notify,
                                         GError               **error)
 {
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
   g_return_val_if_fail (callback != NULL, 0);
-  /* before the closure exists: nothing to leak */
   g_return_val_if_fail (event_name != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  return mibew_event_dispatcher_attach_listener (self, event_name, priority,
-                                                 g_cclosure_new (callback, user_data,
-                                                                 (GClosureNotify) (void (*) (void)) destroy_notify),
-                                                 error);
+  /* no GClosure: the emitter calls @callback directly either way */
+  return attach (self, event_name, priority, NULL, callback, user_data, destroy_notify, error);
 }
 
 /**

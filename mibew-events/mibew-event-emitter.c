@@ -86,7 +86,8 @@ typedef struct
   GCallback callback;   /* set for plain C closures: called directly */
   gpointer data1;       /* callback (data1, args, data3): the emitter and */
   gpointer data3;       /* the user data, swapped for g_cclosure_new_swap() */
-  GClosure *closure;
+  GClosure *closure;    /* NULL for a listener attached as a C callback */
+  GDestroyNotify destroy; /* for a C callback's user data (data3) */
 } Listener;
 
 typedef struct
@@ -135,7 +136,10 @@ listener_unref (Listener *l)
 {
   if (g_atomic_int_dec_and_test (&l->ref_count))
     {
-      g_closure_unref (l->closure);
+      if (l->closure != NULL)
+        g_closure_unref (l->closure);
+      else if (l->destroy != NULL)
+        l->destroy (l->data3);
       g_free (l);
     }
 }
@@ -744,6 +748,47 @@ mibew_event_emitter_get_category (MibewEventEmitter *self)
   return MIBEW_EVENT_EMITTER_GET_CLASS (self)->category;
 }
 
+static Listener *
+listener_new (GQuark detail,
+              int    priority,
+              guint  id,
+              GQuark owner)
+{
+  Listener *l = g_new0 (Listener, 1);
+
+  l->ref_count = 1;
+  l->id = id;
+  l->priority = priority;
+  l->detail = detail;
+  l->owner = owner;
+  return l;
+}
+
+static guint insert_listener (MibewEventEmitter *self, const MibewEventInfo *info, Listener *l);
+
+/* A C callback needs no GClosure: the listener holds the function, the
+ * user data and its destroy notify itself (a GCClosure would cost 80
+ * bytes more per listener, for nothing the direct call uses). */
+guint
+mibew_event_emitter_attach_callback (MibewEventEmitter    *self,
+                                     const MibewEventInfo *info,
+                                     GQuark                detail,
+                                     int                   priority,
+                                     GCallback             callback,
+                                     gpointer              user_data,
+                                     GDestroyNotify        destroy,
+                                     guint                 id,
+                                     GQuark                owner)
+{
+  Listener *l = listener_new (detail, priority, id, owner);
+
+  l->callback = callback;
+  l->data1 = self;
+  l->data3 = user_data;
+  l->destroy = destroy;
+  return insert_listener (self, info, l);
+}
+
 guint
 mibew_event_emitter_attach (MibewEventEmitter    *self,
                             const MibewEventInfo *info,
@@ -753,16 +798,8 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
                             guint                 id,
                             GQuark                owner)
 {
-  Slot *slot = get_slot (self, mibew_event_info_id (info));
-  Listener *l = g_new0 (Listener, 1);
-  ListenerList *old, *list;
-  guint pos;
+  Listener *l = listener_new (detail, priority, id, owner);
 
-  l->ref_count = 1;
-  l->id = id;
-  l->priority = priority;
-  l->detail = detail;
-  l->owner = owner;
   l->closure = g_closure_ref (closure);
   g_closure_sink (closure);
   /* A closure without a marshaller can only be a plain GCClosure (the
@@ -777,6 +814,18 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
       l->data1 = swap ? closure->data : (gpointer) self;
       l->data3 = swap ? (gpointer) self : closure->data;
     }
+  return insert_listener (self, info, l);
+}
+
+static guint
+insert_listener (MibewEventEmitter    *self,
+                 const MibewEventInfo *info,
+                 Listener             *l)
+{
+  Slot *slot = get_slot (self, mibew_event_info_id (info));
+  ListenerList *old, *list;
+  int priority = l->priority;
+  guint pos;
 
   g_mutex_lock (&writer_lock);
   old = slot->list;
@@ -795,7 +844,7 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
   slot_replace (slot, list);
   g_mutex_unlock (&writer_lock);
 
-  return id;
+  return l->id;
 }
 
 gboolean
