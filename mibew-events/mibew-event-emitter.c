@@ -945,11 +945,12 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
       detail = function != NULL ? g_quark_try_string (function) : 0;
     }
 
-  via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE);
-  /* GLib 2.74 matches handlers connected with exactly @detail only:
-   * undetailed function-call handlers need a look of their own */
-  if (!via_gsignal && detail != 0)
-    via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], 0, FALSE);
+  /* Any handler of the signal, whatever its detail and blocked or not,
+   * sends the emission through GSignal, which sorts them out: one look,
+   * and a cheaper one than g_signal_has_handler_pending() (which also
+   * searches the class closures and, when it finds a handler, allocates
+   * a match list). */
+  via_gsignal = g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
 
   if (G_LIKELY (!via_gsignal))
     {
