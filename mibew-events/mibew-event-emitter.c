@@ -83,7 +83,7 @@ typedef struct
   int priority;
   GQuark detail;
   GQuark owner;         /* the plugin that attached it, or 0 */
-  GCallback callback;   /* set for plain C closures: called directly */
+  GCallback callback;   /* called directly: the C function, or call_closure () */
   gpointer data1;       /* callback (data1, args, data3): the emitter and */
   gpointer data3;       /* the user data, swapped for g_cclosure_new_swap() */
   GClosure *closure;    /* NULL for a listener attached as a C callback */
@@ -282,6 +282,18 @@ invoke_closure (GClosure       *closure,
   return answer;
 }
 
+/* The callback of a listener whose closure needs its marshaller: data1 is
+ * the emitter, data3 the closure. */
+static gpointer
+call_closure (gpointer        instance,
+              MibewEventArgs *args,
+              gpointer        closure)
+{
+  MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
+
+  return invoke_closure (closure, instance, args, aclass->return_type);
+}
+
 /* Runs items [from, to) of @list. Returns FALSE when an out event was
  * answered, which ends the emission. */
 static gboolean
@@ -294,27 +306,28 @@ run_listeners (gpointer              instance,
                MibewEventArgs       *args)
 {
   MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
+  /* in locals: the compiler must reload fields after every call */
+  Listener * const *items = list->items;
+  const gboolean is_out = info->kind == MIBEW_EVENT_KIND_OUT;
 
-  /* the kind's branches are taken once, outside the loops */
+  /* the kind's branches are taken once, outside the loops; every listener
+   * has a callback (closures get call_closure()) */
   if (info->kind == MIBEW_EVENT_KIND_NOTIFY)
     {
       for (guint i = from; i < to; i++)
         {
-          Listener *l = list->items[i];
+          Listener *l = items[i];
 
           if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
             continue;
-          if (G_LIKELY (l->callback != NULL))
-            ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
-          else
-            invoke_closure (l->closure, instance, args, G_TYPE_NONE);
+          ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
         }
       return TRUE;
     }
 
   for (guint i = from; i < to; i++)
     {
-      Listener *l = list->items[i];
+      Listener *l = items[i];
       gpointer answer;
 
       if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
@@ -322,14 +335,10 @@ run_listeners (gpointer              instance,
       if (G_UNLIKELY (l->detail != 0 && l->detail != detail))
         continue;
 
-      if (G_LIKELY (l->callback != NULL))
-        answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
-      else
-        answer = invoke_closure (l->closure, instance, args, aclass->return_type);
-
+      answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
       if (answer != NULL)
         aclass->fold_return (args, answer);
-      if (info->kind == MIBEW_EVENT_KIND_OUT && aclass->has_answer (args))
+      if (is_out && aclass->has_answer (args))
         return FALSE;
     }
   return TRUE;
@@ -813,6 +822,12 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
       l->callback = ((GCClosure *) closure)->callback;
       l->data1 = swap ? closure->data : (gpointer) self;
       l->data3 = swap ? (gpointer) self : closure->data;
+    }
+  else
+    {
+      l->callback = G_CALLBACK (call_closure);
+      l->data1 = self;
+      l->data3 = closure;
     }
   return insert_listener (self, info, l);
 }
