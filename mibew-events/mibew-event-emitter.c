@@ -241,17 +241,18 @@ get_slot (MibewEventEmitter *self,
 static gpointer
 steal_value (GValue *value)
 {
-  gpointer ret = NULL;
-
-  if (G_VALUE_TYPE (value) == G_TYPE_INVALID || G_VALUE_TYPE (value) == G_TYPE_NONE)
-    return NULL;
-  if (G_VALUE_HOLDS_STRING (value))
-    ret = g_value_dup_string (value);
-  else if (G_VALUE_HOLDS_OBJECT (value))
-    ret = g_value_dup_object (value);
-  else if (G_VALUE_HOLDS_BOXED (value))
-    ret = g_value_dup_boxed (value);
-  return ret;
+  /* by the fundamental type: the G_VALUE_HOLDS_*() checks are calls */
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
+    {
+    case G_TYPE_STRING:
+      return g_value_dup_string (value);
+    case G_TYPE_OBJECT:
+      return g_value_dup_object (value);
+    case G_TYPE_BOXED:
+      return g_value_dup_boxed (value);
+    default:
+      return NULL;
+    }
 }
 
 /* Bindings' closures (Python, GJS) and C closures with a marshaller go
@@ -375,7 +376,8 @@ marshal_answer__OBJECT (GClosure     *closure,
       data2 = closure->data;
     }
   callback = (AnswerFunc) (marshal_data != NULL ? marshal_data : cc->callback);
-  answer = callback (data1, g_value_get_object (param_values + 1), data2);
+  /* the signal's parameter: an object of the arguments class */
+  answer = callback (data1, g_value_peek_pointer (param_values + 1), data2);
 
   if (return_value == NULL || answer == NULL)
     return;
@@ -421,10 +423,8 @@ get_frames (void)
 }
 
 static Frame *
-top_frame (void)
+top_frame (GArray *frames)
 {
-  GArray *frames = get_frames ();
-
   if (frames->len == 0)
     return NULL;
   return &g_array_index (frames, Frame, frames->len - 1);
@@ -440,14 +440,15 @@ class_closure_marshal (GClosure     *closure,
 {
   const MibewEventInfo *info = closure->data;
   GSignalInvocationHint *hint = invocation_hint;
-  MibewEventEmitter *self = g_value_get_object (&param_values[0]);
-  MibewEventArgs *args = g_value_get_object (&param_values[1]);
+  /* the signal's instance and parameter, of its types */
+  MibewEventEmitter *self = g_value_peek_pointer (&param_values[0]);
+  MibewEventArgs *args = g_value_peek_pointer (&param_values[1]);
+  GArray *frames = get_frames ();
 
   /* GLib keeps earlier stage bits in run_type: test the latest first */
   if (hint->run_type & G_SIGNAL_RUN_CLEANUP)
     {
-      GArray *frames = get_frames ();
-      Frame *frame = top_frame ();
+      Frame *frame = top_frame (frames);
 
       g_assert (frame != NULL && frame->args == args);
       slot_leave (frame->slot);
@@ -455,7 +456,7 @@ class_closure_marshal (GClosure     *closure,
     }
   else if (hint->run_type & G_SIGNAL_RUN_LAST)
     {
-      Frame *frame = top_frame ();
+      Frame *frame = top_frame (frames);
 
       g_assert (frame != NULL && frame->args == args);
       frame->from_class_closure = TRUE;
@@ -472,7 +473,7 @@ class_closure_marshal (GClosure     *closure,
       frame.slot = get_slot (self, mibew_event_info_id (info));
       frame.list = slot_enter (frame.slot);
       frame.from_class_closure = TRUE;
-      g_array_append_val (get_frames (), frame);
+      g_array_append_val (frames, frame);
 
       if (frame.list != NULL &&
           !run_listeners (self, info, frame.list, 0, frame.list->n_low, hint->detail, args))
@@ -497,7 +498,7 @@ accumulate (GSignalInvocationHint *hint,
     return TRUE;
 
   /* Only our class closure pushes frames, and it always runs first. */
-  frame = top_frame ();
+  frame = top_frame (get_frames ());
   g_return_val_if_fail (frame != NULL, TRUE);
 
   /* The class closure answers nothing itself and stops the emission on
@@ -510,7 +511,7 @@ accumulate (GSignalInvocationHint *hint,
       return TRUE;
     }
 
-  aclass = MIBEW_EVENT_ARGS_GET_CLASS (frame->args);
+  aclass = (MibewEventArgsClass *) ((GTypeInstance *) frame->args)->g_class;
   answer = steal_value ((GValue *) handler_return);
   if (answer != NULL)
     aclass->fold_return (frame->args, answer);
