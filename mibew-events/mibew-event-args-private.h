@@ -151,9 +151,12 @@ mibew_event_args_set_event (MibewEventArgs *self,
   G_STRUCT_MEMBER (guint, self, mibew_event_args_private_offset) = id + 1;
 }
 
-/* Reads @node as the arguments of @info (no depth check). */
+/* Reads @node as the arguments of @info (no depth check). With @take
+ * the arguments adopt @node's object, which the caller must not use
+ * afterwards; otherwise they copy it. */
 MibewEventArgs *mibew_event_args_decode   (const MibewEventInfo  *info,
                                            JsonNode              *node,
+                                           gboolean               take,
                                            GError               **error);
 
 /* The JSON form; @copy FALSE lets the result share nodes with @self (for

@@ -957,6 +957,7 @@ static JsonNode *encode_field (MibewEventArgs *self, const MibewArgField *f, gbo
 MibewEventArgs *
 mibew_event_args_decode (const MibewEventInfo  *info,
                          JsonNode              *node,
+                         gboolean               take,
                          GError               **error)
 {
   g_autoptr(MibewEventArgs) self = NULL;
@@ -976,9 +977,14 @@ mibew_event_args_decode (const MibewEventInfo  *info,
 
   state = g_new0 (JsonState, 1);
   state->source_was_array = !JSON_NODE_HOLDS_OBJECT (node);
-  /* our own copy: the caller's tree stays untouched whatever listeners do */
-  state->source = state->source_was_array ? json_object_new ()
-                                          : mibew_json_object_deep_copy (json_node_get_object (node));
+  /* our own copy: the caller's tree stays untouched whatever listeners
+   * do; unless the caller hands it over */
+  if (state->source_was_array)
+    state->source = json_object_new ();
+  else if (take)
+    state->source = json_object_ref (json_node_get_object (node));
+  else
+    state->source = mibew_json_object_deep_copy (json_node_get_object (node));
   priv->json = state;
   priv->event = mibew_event_info_id (info) + 1;
 
@@ -1049,7 +1055,7 @@ mibew_event_args_new_from_json (const char  *event_name,
   info = mibew_event_lookup_or_error (event_name, NULL, error);
   if (info == NULL || !mibew_json_check_depth (node, MIBEW_JSON_DEFAULT_MAX_DEPTH, error))
     return NULL;
-  return mibew_event_args_decode (info, node, error);
+  return mibew_event_args_decode (info, node, FALSE, error);
 }
 
 /* Moves @other's value of @f into @self the way Mibew's by-reference
@@ -1137,7 +1143,7 @@ mibew_event_args_update_from_json (MibewEventArgs  *self,
     }
   if (!mibew_json_check_depth (node, MIBEW_JSON_DEFAULT_MAX_DEPTH, error))
     return FALSE;
-  other = mibew_event_args_decode (&mibew_event_table[priv->event - 1], node, error);
+  other = mibew_event_args_decode (&mibew_event_table[priv->event - 1], node, FALSE, error);
   if (other == NULL)
     return FALSE;
   /* a listener may have handed in another class's arguments */

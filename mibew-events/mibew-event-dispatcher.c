@@ -1360,6 +1360,7 @@ static JsonNode *
 trigger_json (MibewEventDispatcher  *self,
               const char            *event_name,
               JsonNode              *node,
+              gboolean               take,
               GError               **error)
 {
   g_autoptr(MibewEventArgs) args = NULL;
@@ -1372,7 +1373,7 @@ trigger_json (MibewEventDispatcher  *self,
     return NULL;
   if (!mibew_json_check_depth (node, g_atomic_int_get (&self->max_json_depth), error))
     return NULL;
-  args = mibew_event_args_decode (info, node, error);
+  args = mibew_event_args_decode (info, node, take, error);
   if (args == NULL)
     return NULL;
   mibew_event_emitter_emit (self->emitters[info->category], mibew_event_info_id (info), args);
@@ -1411,7 +1412,7 @@ mibew_event_dispatcher_trigger_json (MibewEventDispatcher  *self,
   g_return_val_if_fail (args != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return trigger_json (self, event_name, args, error);
+  return trigger_json (self, event_name, args, FALSE, error);
 }
 
 /**
@@ -1450,7 +1451,8 @@ mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
   node = mibew_event_dispatcher_parse_json (self, data, length, error);
   if (node == NULL)
     return NULL;
-  result = trigger_json (self, event_name, node, error);
+  /* the tree is ours alone: the arguments adopt it instead of a copy */
+  result = trigger_json (self, event_name, node, TRUE, error);
   if (result == NULL)
     return NULL;
   return mibew_json_to_data (result, FALSE);
