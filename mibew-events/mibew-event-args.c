@@ -539,14 +539,14 @@ lazy_is_empty (const MibewArgField *f,
 }
 
 /* Puts field @index back to its value in a new instance; returns whether
- * it changed. A string's buffer is kept in @spare when it is bigger than
- * the one there. */
+ * it changed. A string's buffer is kept in the object's spares when it is
+ * bigger than the one there. */
 static gboolean
-reset_field (MibewEventArgs *self,
-             guint           index,
-             Spare          *spare)
+reset_field (MibewEventArgs        *self,
+             MibewEventArgsPrivate *priv,
+             MibewEventArgsClass   *klass,
+             guint                  index)
 {
-  MibewEventArgsClass *klass = args_class (self);
   const MibewArgField *f = class_field (klass, index);
   gpointer p = FIELD_P (self, f);
 
@@ -557,15 +557,27 @@ reset_field (MibewEventArgs *self,
     case MIBEW_ARG_BOOLEAN:
       return store_value (f, p, &(gboolean) { FALSE }, NULL);
     case MIBEW_ARG_ENUM:
-      return store_value (f, p, &(int) { enum_default (klass, index) }, NULL);
+      {
+        int start = enum_default (klass, index);
+
+        if (*(int *) p == start)
+          return FALSE;
+        *(int *) p = start;
+        return TRUE;
+      }
     case MIBEW_ARG_STRING:
       {
         char *s = *(char **) p;
         gsize size;
+        Spare *spare;
 
         if (s == NULL)
           return FALSE;
         *(char **) p = NULL;
+        if (G_UNLIKELY (priv->spares == NULL))
+          /* once per object: kept until it is finalized */
+          priv->spares = g_new0 (Spare, klass->n_fields);
+        spare = &priv->spares[index];
         size = strlen (s) + 1;
         if (spare->buffer == NULL || size > spare->size)
           {
@@ -628,14 +640,10 @@ mibew_event_args_reset (MibewEventArgs *self)
   klass = args_class (self);
 
   for (guint i = 0; i < klass->n_fields; i++)
-    {
-      if (class_field (klass, i)->type == MIBEW_ARG_STRING && priv->spares == NULL)
-        /* once per object: kept until it is finalized */
-        priv->spares = g_new0 (Spare, klass->n_fields);
-      if (reset_field (self, i, priv->spares != NULL ? &priv->spares[i] : NULL))
-        changed |= G_GUINT64_CONSTANT (1) << i;
-    }
-  json_state_free (g_steal_pointer (&priv->json), klass->n_fields);
+    if (reset_field (self, priv, klass, i))
+      changed |= G_GUINT64_CONSTANT (1) << i;
+  if (priv->json != NULL)
+    json_state_free (g_steal_pointer (&priv->json), klass->n_fields);
   priv->event = 0;
 
   for (guint i = 0; changed != 0; i++, changed >>= 1)
