@@ -5,10 +5,14 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# The plugins: E2E:CMarker (C, weight 5) and E2E:PyMarker (Python, weight
-# 10) leave their marks on every alter, out and call event, chained so the
-# order shows ("C>Py"); E2E:Raiser raises in a listener; the example
-# plugins Demo:Filter and Demo:Microtime run too (weight 0). The clients
+# The plugins: E2E:CMarker (C, weight 5), E2E:JsMarker (JavaScript, weight
+# 7) and E2E:PyMarker (Python, weight 10) leave their marks on every alter,
+# out and call event, chained so the order across the three languages
+# shows ("C>Js>Py"); E2E:JsMarker also counts every notify event it sees;
+# E2E:Raiser and E2E:JsRaiser throw in a listener; E2E:JsOrphan misses a
+# dependency and E2E:JsBroken does not parse; E2E:JsLoad allocates and
+# counts under load; the example plugins Demo:Filter (C), Demo:Microtime
+# (Python) and Demo:Waiting (JavaScript) run too (weight 0). The clients
 # are plain keep-alive HTTP/1.1 over sockets on 127.0.0.1 (Python) and
 # php-cli with the Mibew:GnomeBridge plugin (tests/php/mibew-request.php).
 # Every request is signed. Every loop is bounded in count and time.
@@ -241,26 +245,39 @@ class Server:
 # plugins compute it); `got` supplies only what the example plugins make up
 # (Demo:Microtime's times).
 
-def expected_answer(event, before, got, c='C', py='Py'):
+# Demo:Waiting's labels on tests/data/events/usersUpdateThreadsAlter.json:
+# the threads in the queue or waiting (states 0 and 1)
+WAITING_LABELS = {
+    1: 'waiting since 16:23:12 UTC', 5: 'waiting since 16:15:44 UTC', 6: 'waiting since 16:16:43 UTC',
+    8: 'waiting since 16:22:00 UTC', 9: 'waiting since 16:22:31 UTC',
+}
+
+
+def expected_answer(event, before, got, c='C', py='Py', js='Js'):
     exp = copy.deepcopy(before)
-    chain = c + '>' + py
+    marks = [c] + ([js] if js else []) + [py]
+    chain = '>'.join(marks)
     if event == 'buttonGenerate':
-        exp['button'] += '<!--%s--><!--%s-->' % (c, py)
+        exp['button'] += ''.join('<!--%s-->' % m for m in marks)
     elif event == 'pageAddCss':
-        exp['css'] += ['e2e/%s.css' % c, 'e2e/%s.css' % py]
+        exp['css'] += ['e2e/%s.css' % m for m in marks]
     elif event == 'pageAddJs':
-        exp['js'] += ['e2e/%s.js' % c, 'e2e/%s.js' % py]
+        exp['js'] += ['e2e/%s.js' % m for m in marks]
     elif event == 'pageAddJsPluginOptions':
         exp['plugins']['e2e'] = {'marks': chain}
     elif event == 'routesAlter':
-        exp['routes']['e2e'] = {'path': '/e2e/%s/%s' % (c, py), 'defaults': {}, 'requirements': {},
+        exp['routes']['e2e'] = {'path': '/e2e/' + '/'.join(marks), 'defaults': {}, 'requirements': {},
                                 'methods': ['GET']}
     elif event == 'threadPostMessage':
-        exp['message_body'] += ' [%s] [%s]' % (c, py)
+        exp['message_body'] += ''.join(' [%s]' % m for m in marks)
     elif event == 'threadGetMessagesAlter':
-        exp['messages'][0]['message'] += ' [%s] [%s]' % (c, py)
+        exp['messages'][0]['message'] += ''.join(' [%s]' % m for m in marks)
     elif event == 'usersUpdateThreadsAlter':
         exp['threads'][0]['x_e2e'] = chain
+        if js:
+            # Demo:Waiting, the JavaScript example plugin
+            for i, label in WAITING_LABELS.items():
+                exp['threads'][i]['waitingLabel'] = label
     elif event == 'usersUpdateVisitorsAlter':
         exp['visitors'][0]['x_e2e'] = chain
     elif event == 'widgetResponseAlter':
@@ -283,8 +300,9 @@ def expected_answer(event, before, got, c='C', py='Py'):
                             'firstTime': 1764009999, 'lastTime': 1764010099, 'invitations': 0, 'chats': 0,
                             'invitationInfo': False, 'x_e2e': c}]
     elif event in ('operatorAuthenticate', 'resourceAccessDenied', 'resourceNotFound'):
-        # E2E:CMarker marks the request, E2E:PyMarker answers with what it saw
-        exp['request']['headers']['x-e2e'] = c
+        # E2E:CMarker and E2E:JsMarker mark the request, E2E:PyMarker
+        # answers with what it saw
+        exp['request']['headers']['x-e2e'] = '>'.join(marks[:-1])
         if event == 'operatorAuthenticate':
             exp['operator'] = {
                 'operatorid': '77', 'vclogin': 'e2e', 'vcpassword': '', 'vclocalename': chain,
@@ -322,13 +340,14 @@ class E2eTestCase(unittest.TestCase):
 
     def plugin_dir(self, kind):
         """A plugin directory in the temporary directory: 'c' (a link to
-        the built module next to its .plugin), 'python' or 'raiser'."""
+        the built module next to its .plugin), 'python', 'raiser', 'gjs'
+        (E2E:JsMarker), 'jsfail' or 'jsload'."""
         directory = os.path.join(self.tmp, 'plugins-' + kind)
         if os.path.isdir(directory):
             return directory
         os.makedirs(directory)
         for name in os.listdir(os.path.join(PLUGINS_SRC, kind)):
-            if name.endswith(('.plugin', '.py')):
+            if name.endswith(('.plugin', '.py', '.js')):
                 shutil.copy(os.path.join(PLUGINS_SRC, kind, name), directory)
         if kind == 'c':
             os.symlink(CMARKER, os.path.join(directory, os.path.basename(CMARKER)))
@@ -340,19 +359,25 @@ class E2eTestCase(unittest.TestCase):
             f.write(text)
         return path
 
-    def config(self, c_mark=None, py=True, examples=True, extra_dirs=()):
+    def config(self, c_mark=None, py=True, examples=True, extra_dirs=(), js=False):
         dirs = [self.plugin_dir('c')] + ([self.plugin_dir('python')] if py else [])
+        dirs += [self.plugin_dir('gjs')] if js else []
         dirs += ([EXAMPLES] if examples else []) + list(extra_dirs)
         text = '[plugins]\ndirs=%s;\n\n[plugin:E2E:CMarker]\nweight=5\n' % ';'.join(dirs)
         if c_mark is not None:
             text += 'mark="%s"\n' % c_mark
         if py:
             text += '\n[plugin:E2E:PyMarker]\nweight=10\n'
+        if js:
+            text += '\n[plugin:E2E:JsMarker]\nweight=7\n'
         return self.write('serve.conf', text)
 
     def serve_all(self):
-        server = self.serve('--config', self.config())
-        server.wait_for(r'4 plugins active')
+        """C, Python and JavaScript: the three markers and the three
+        example plugins."""
+        server = self.serve('--config', self.config(js=True))
+        server.wait_for(r'6 plugins active')
+        server.wait_for(r'JavaScript plugins are active: listeners run in the server’s main context')
         return server
 
     def check_answer(self, event, kind, before, got, php=False):
@@ -389,16 +414,21 @@ class EventsTest(E2eTestCase):
         self.assertEqual(sorted(e for e, k in kinds.items() if k != 'notify'), MARKED_EVENTS)
         self.assertEqual(all_events(), sorted(kinds))
         server = self.serve_all()
-        for plugin in ('E2E:CMarker', 'E2E:PyMarker', 'Demo:Filter', 'Demo:Microtime'):
+        for plugin in ('E2E:CMarker', 'E2E:JsMarker', 'E2E:PyMarker', 'Demo:Filter', 'Demo:Microtime',
+                       'Demo:Waiting'):
             self.assertIn(plugin, server.text())
+        status, data = server.request('GET', '/v1/health')
+        self.assertEqual(json.loads(data)['dispatch'], 'main-context', 'chosen for the JavaScript plugins')
 
         status, data = server.request('GET', '/v1/events')
         self.assertEqual(status, 200)
         listeners = {e['name']: e['listeners'] for e in json.loads(data)['events']}
         for event in MARKED_EVENTS:
-            extra = {'threadPostMessage': 1, 'threadFunctionCall': 1, 'widgetResponseAlter': 1}.get(event, 0)
-            self.assertEqual(listeners[event], 2 + extra, event)
-        self.assertEqual({e for e, n in listeners.items() if n == 0}, {e for e, k in kinds.items() if k == 'notify'})
+            extra = {'threadPostMessage': 1, 'threadFunctionCall': 1, 'widgetResponseAlter': 1,
+                     'usersUpdateThreadsAlter': 1, 'usersFunctionCall': 1}.get(event, 0)
+            self.assertEqual(listeners[event], 3 + extra, event)
+        # E2E:JsMarker alone on the notify events
+        self.assertEqual({e for e, n in listeners.items() if n == 1}, {e for e, k in kinds.items() if k == 'notify'})
 
         before_metrics = server.metrics()
         conn = Conn(server.address)
@@ -408,6 +438,16 @@ class EventsTest(E2eTestCase):
                 status, data = conn.request('POST', '/v1/events/' + event, body)
                 self.assertEqual(status, 200, data)
                 self.check_answer(event, kinds[event], load(event), json.loads(data))
+        # every event reached E2E:JsMarker once, on the server's thread,
+        # but usersUpdateVisitorsLoad, which E2E:CMarker answered before it
+        status, data = conn.request('POST', '/v1/events/usersFunctionCall', json.dumps({
+            'request_processor': {'kind': 'users'}, 'function': 'e2eJsSeen', 'arguments': {},
+            'results': {}}).encode())
+        self.assertEqual(status, 200, data)
+        results = json.loads(data)['results']
+        self.assertEqual(results['js_seen'], {e: 1 for e in all_events() if e != 'usersUpdateVisitorsLoad'})
+        self.assertEqual(results['js_wrong_thread'], 0)
+        self.assertEqual(results['e2e'], 'C>Js>Py', 'its own listener after the answer')
         self.assertEqual(conn.connects, 1, 'one kept-alive connection')
         conn.close()
 
@@ -415,9 +455,9 @@ class EventsTest(E2eTestCase):
         for event in all_events():
             self.assertEqual(metric(after, 'mibew_bridge_events_total', event=event, status='200')
                              - metric(before_metrics, 'mibew_bridge_events_total', event=event, status='200'),
-                             1, event)
+                             2 if event == 'usersFunctionCall' else 1, event)
         self.assertEqual(metric_sum(after, 'mibew_bridge_events_total')
-                         - metric_sum(before_metrics, 'mibew_bridge_events_total'), 41)
+                         - metric_sum(before_metrics, 'mibew_bridge_events_total'), 41 + 1)
         self.assertEqual(metric_sum(after, 'mibew_bridge_events_total'),
                          metric_sum(after, 'mibew_bridge_requests_total', endpoint='event'))
         self.assertEqual(metric(after, 'mibew_bridge_event_duration_seconds_count'),
