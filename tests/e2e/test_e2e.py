@@ -694,24 +694,31 @@ class ReloadUnderLoadTest(E2eTestCase):
 CLIENTS, REQUESTS, PROCESSES = 50, 2000, 5
 
 
-def _load_process(address, first, count, body, expected, queue):
+def _post_batches(address, first, count, batches, queue, join_timeout):
+    """@count client threads of this process, numbered from @first, each on
+    one kept-alive connection, POST threadPostMessage documents: the
+    batches that batches(number) yields, lists of (body, the message_body
+    expected back), each pipelined. Puts one (answered correctly, the first
+    failures, failures, connects) per client on @queue."""
     out = [None] * count
 
     def client(i):
         conn = Conn(address)
         ok, bad = 0, []
         try:
-            for _ in range(REQUESTS):
+            for batch in batches(first + i):
                 try:
-                    status, data = conn.request('POST', '/v1/events/threadPostMessage', body, prefix=first + i)
+                    answers = conn.pipeline('/v1/events/threadPostMessage', [body for body, _ in batch],
+                                            prefix=first + i)
                 except OSError as e:
                     bad.append(repr(e))
                     conn.close()
                     continue
-                if status == 200 and json.loads(data)['message_body'] == expected:
-                    ok += 1
-                else:
-                    bad.append((status, data[:200]))
+                for (status, data), (_, expected) in zip(answers, batch):
+                    if status == 200 and json.loads(data)['message_body'] == expected:
+                        ok += 1
+                    else:
+                        bad.append((status, data[:200]))
         finally:
             out[i] = (ok, bad[:5], len(bad), conn.connects)
             conn.close()
@@ -720,8 +727,12 @@ def _load_process(address, first, count, body, expected, queue):
     for t in threads:
         t.start()
     for t in threads:
-        t.join(300)
+        t.join(join_timeout)
     queue.put(out)
+
+
+def _load_process(address, first, count, body, expected, queue):
+    _post_batches(address, first, count, lambda number: ([(body, expected)] for _ in range(REQUESTS)), queue, 300)
 
 
 class LoadTest(E2eTestCase):
@@ -787,42 +798,13 @@ def _js_load_process(address, first, clients, per_client, template, queue):
     """@clients threads of this process, each posting @per_client events
     in pipelined batches; each event's body is unique, and its answer must
     be that body with the marks, in order."""
-    out = [None] * clients
+    def batches(number):
+        for start in range(0, per_client, JS_BATCH):
+            yield [(template.replace('@BODY@', 'load %d.%d' % (number, k)).encode(),
+                    'load %d.%d [Js] [C]' % (number, k))
+                   for k in range(start, min(start + JS_BATCH, per_client))]
 
-    def client(i):
-        conn = Conn(address)
-        ok, bad = 0, []
-        sent = 0
-        try:
-            while sent < per_client:
-                n = min(JS_BATCH, per_client - sent)
-                bodies, expected = [], []
-                for k in range(n):
-                    body = template.replace('@BODY@', 'load %d.%d' % (first + i, sent + k))
-                    bodies.append(body.encode())
-                    expected.append('load %d.%d [Js] [C]' % (first + i, sent + k))
-                sent += n
-                try:
-                    answers = conn.pipeline('/v1/events/threadPostMessage', bodies, prefix=first + i)
-                except OSError as e:
-                    bad.append(repr(e))
-                    conn.close()
-                    continue
-                for (status, data), want in zip(answers, expected):
-                    if status == 200 and json.loads(data)['message_body'] == want:
-                        ok += 1
-                    else:
-                        bad.append((status, data[:200]))
-        finally:
-            out[i] = (ok, bad[:5], len(bad), conn.connects)
-            conn.close()
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(600)
-    queue.put(out)
+    _post_batches(address, first, clients, batches, queue, 600)
 
 
 class JsLoadTest(E2eTestCase):
