@@ -396,6 +396,29 @@ class E2eTestCase(unittest.TestCase):
         server.wait_for(r'JavaScript plugins are active: listeners run in the server’s main context')
         return server
 
+    def check_raiser(self, server, raiser, message):
+        """@raiser's threadPostMessage listener (weight 0) fails on each
+        of 3 POSTs: each answered 200 with E2E:CMarker's mark (weight 5,
+        after it), each failure counted for @raiser, @message logged."""
+        doc = load('threadPostMessage')
+        conn = Conn(server.address)
+        n = 3
+        for _ in range(n):
+            status, data = conn.request('POST', '/v1/events/threadPostMessage',
+                                        json.dumps(doc).encode())
+            self.assertEqual(status, 200, data)
+            got = json.loads(data)
+            # the raiser (weight 0) ran first, E2E:CMarker (weight 5) still ran after it
+            self.assertTrue(got['message_body'].endswith(' [C]'), got['message_body'])
+        conn.close()
+        values = server.metrics()
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin=raiser), n)
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:CMarker'), 0)
+        self.assertEqual(metric(values, 'mibew_bridge_listener_failures_total', event='threadPostMessage'), n)
+        self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='200'), n)
+        self.assertIn(message, server.text())
+        self.assertEqual(server.stop(), 0)
+
     def check_answer(self, event, kind, before, got, php=False):
         if php and event in ('resourceAccessDenied', 'resourceNotFound'):
             # Symfony's Response adds these two headers of its own
@@ -559,24 +582,7 @@ class FailureTest(E2eTestCase):
         config = self.config(py=False, examples=False, extra_dirs=[self.plugin_dir('raiser')])
         server = self.serve('--config', config)
         server.wait_for(r'2 plugins active')
-        doc = load('threadPostMessage')
-        conn = Conn(server.address)
-        n = 3
-        for _ in range(n):
-            status, data = conn.request('POST', '/v1/events/threadPostMessage',
-                                        json.dumps(doc).encode())
-            self.assertEqual(status, 200, data)
-            got = json.loads(data)
-            # the raiser (weight 0) ran first, E2E:CMarker (weight 5) still ran after it
-            self.assertTrue(got['message_body'].endswith(' [C]'), got['message_body'])
-        conn.close()
-        values = server.metrics()
-        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:Raiser'), n)
-        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:CMarker'), 0)
-        self.assertEqual(metric(values, 'mibew_bridge_listener_failures_total', event='threadPostMessage'), n)
-        self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='200'), n)
-        self.assertIn('E2E:Raiser fails on purpose', server.text())
-        self.assertEqual(server.stop(), 0)
+        self.check_raiser(server, 'E2E:Raiser', 'E2E:Raiser fails on purpose')
 
 
 class JsFailureTest(E2eTestCase):
@@ -592,23 +598,7 @@ class JsFailureTest(E2eTestCase):
         self.assertIn('Plugin E2E:JsOrphan skipped: Depends on “E2E:Nowhere ^1.0”, which was not found', text)
         self.assertRegex(text, r'Plugin E2E:JsBroken skipped: Could not load its module: SyntaxError: '
                                r'[^\n]+ \(e2e_jsbroken\.js:6\)')
-        doc = load('threadPostMessage')
-        conn = Conn(server.address)
-        n = 3
-        for _ in range(n):
-            status, data = conn.request('POST', '/v1/events/threadPostMessage', json.dumps(doc).encode())
-            self.assertEqual(status, 200, data)
-            got = json.loads(data)
-            # E2E:CMarker (weight 5) still ran after the exception
-            self.assertTrue(got['message_body'].endswith(' [C]'), got['message_body'])
-        conn.close()
-        values = server.metrics()
-        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:JsRaiser'), n)
-        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:CMarker'), 0)
-        self.assertEqual(metric(values, 'mibew_bridge_listener_failures_total', event='threadPostMessage'), n)
-        self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='200'), n)
-        self.assertIn('failed: E2E:JsRaiser: Error: E2E:JsRaiser fails on purpose', server.text())
-        self.assertEqual(server.stop(), 0)
+        self.check_raiser(server, 'E2E:JsRaiser', 'failed: E2E:JsRaiser: Error: E2E:JsRaiser fails on purpose')
 
 
 class ReloadUnderLoadTest(E2eTestCase):
