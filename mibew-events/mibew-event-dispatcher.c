@@ -70,6 +70,25 @@
  * domain objects are not: one emission's arguments belong to the thread
  * that emits them.
  *
+ * Detaching is synchronous on the detaching thread only, as with
+ * g_signal_handler_disconnect():
+ *
+ * - once mibew_event_dispatcher_detach_listener() (or
+ *   mibew_event_dispatcher_detach_owner()) returns, the detaching thread
+ *   starts no call of the listener any more, not even later in an emission
+ *   it is running;
+ * - an emission on another thread that had already reached the listener
+ *   may still call it, or be calling it, after detach returned: at most one
+ *   call per such emission. Its closure is invalidated (unless it is
+ *   attached elsewhere too) once no emission runs it any more, right
+ *   before the destroy notify: invalidating it earlier would race with
+ *   g_closure_invoke() on the other threads;
+ * - the user data is freed in the destroy notify, which runs exactly once,
+ *   after the last call of the listener returned, on whichever thread
+ *   releases the listener last: the detaching thread, or one that was
+ *   emitting the event. It runs with no lock of the dispatcher held, so it
+ *   may call the dispatcher.
+ *
  * A listener may drop the last reference to its dispatcher, or dispose it
  * with g_object_run_dispose(), while it runs: the emission in progress
  * keeps the category object and its listeners until it ends, as
@@ -734,8 +753,10 @@ mibew_event_dispatcher_attach_func (MibewEventDispatcher  *self,
  * @listener_id: the id mibew_event_dispatcher_attach_listener() returned
  * @error: return location for a #GError
  *
- * Detaches exactly one listener. It does not run again, not even later in
- * an emission that is running now.
+ * Detaches exactly one listener. It does not run again on this thread,
+ * not even later in an emission that is running now; an emission of
+ * another thread may still be running it (see the Threads section of
+ * #MibewEventDispatcher).
  *
  * Returns: %TRUE if the listener was detached; %FALSE with @error set to
  *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT or

@@ -117,6 +117,10 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MibewEventEmitter, mibew_event_emitter, G_T
 
 static GMutex writer_lock;
 static guint signal_ids[MIBEW_N_EVENTS];
+/* closure -> how many listeners attach it now, under writer_lock: the
+ * closure is invalidated when its last attachment is detached (the same
+ * closure may be attached twice, to one event or to several) */
+static GHashTable *attached_closures;
 
 typedef void     (*NotifyFunc) (gpointer instance, gpointer args, gpointer user_data);
 typedef gpointer (*AnswerFunc) (gpointer instance, gpointer args, gpointer user_data);
@@ -131,13 +135,32 @@ listener_ref (Listener *l)
   return l;
 }
 
+static guint closure_count (GClosure *closure, int delta);
+
+/* Never called with writer_lock held: this may run the destroy notify,
+ * which may call the dispatcher. */
 static void
 listener_unref (Listener *l)
 {
   if (g_atomic_int_dec_and_test (&l->ref_count))
     {
       if (l->closure != NULL)
-        g_closure_unref (l->closure);
+        {
+          gboolean attached;
+
+          /* No emission runs @l any more: now its closure may be invalidated
+           * (bindings drop their callables then, as for a disconnected
+           * GSignal handler), unless it is attached elsewhere too. Not at
+           * detach: GLib clears a closure's marshal and data once it is
+           * invalidated, under a g_closure_invoke() of another thread that
+           * had passed its validity check (a crash, seen in test-threads). */
+          g_mutex_lock (&writer_lock);
+          attached = closure_count (l->closure, 0) > 0;
+          g_mutex_unlock (&writer_lock);
+          if (!attached)
+            g_closure_invalidate (l->closure);
+          g_closure_unref (l->closure);
+        }
       else if (l->destroy != NULL)
         l->destroy (l->data3);
       g_free (l);
@@ -171,21 +194,46 @@ list_count_low (ListenerList *list)
     list->n_low++;
 }
 
-/* Called with writer_lock held. */
-static void
+/* Called with writer_lock held. Returns the old snapshot when no
+ * emission reads it, for the caller to free after unlocking: freeing may
+ * run a listener's destroy notify, which may call the dispatcher. */
+static ListenerList *
 slot_replace (Slot         *slot,
               ListenerList *list)
 {
   ListenerList *old = g_atomic_pointer_exchange (&slot->list, list);
 
   if (old == NULL)
-    return;
+    return NULL;
   if (g_atomic_int_get (&slot->active) == 0)
-    list_free (old);
+    return old;
+  /* atomic, though under the lock: slot_leave() reads it without */
+  g_atomic_pointer_set (&slot->retired,
+                        g_slist_prepend (g_atomic_pointer_get (&slot->retired), old));
+  return NULL;
+}
+
+/* Called with writer_lock held. Counts @closure's attachments; returns
+ * how many are left. */
+static guint
+closure_count (GClosure *closure,
+               int       delta)
+{
+  guint n;
+
+  /* C callbacks attached without a closure are not counted */
+  if (closure == NULL)
+    return 0;
+  if (attached_closures == NULL)
+    attached_closures = g_hash_table_new (NULL, NULL);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (attached_closures, closure)) + (guint) delta;
+  if (delta == 0)
+    return n;
+  if (n == 0)
+    g_hash_table_remove (attached_closures, closure);
   else
-    /* atomic, though under the lock: slot_leave() reads it without */
-    g_atomic_pointer_set (&slot->retired,
-                          g_slist_prepend (g_atomic_pointer_get (&slot->retired), old));
+    g_hash_table_insert (attached_closures, closure, GUINT_TO_POINTER (n));
+  return n;
 }
 
 static inline ListenerList *
@@ -258,14 +306,14 @@ steal_value (GValue *value)
 /* Bindings' closures (Python, GJS) and C closures with a marshaller go
  * through GClosure; this is the slow but general path. */
 static gpointer
-invoke_closure (GClosure       *closure,
+invoke_closure (Listener       *l,
                 gpointer        instance,
                 MibewEventArgs *args,
                 GType           return_type)
 {
   GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
   GValue ret = G_VALUE_INIT;
-  gpointer answer;
+  gpointer answer = NULL;
 
   g_value_init_from_instance (&params[0], instance);
   g_value_init (&params[1], G_OBJECT_TYPE (args));
@@ -273,9 +321,13 @@ invoke_closure (GClosure       *closure,
   if (return_type != G_TYPE_NONE)
     g_value_init (&ret, return_type);
 
-  g_closure_invoke (closure, return_type != G_TYPE_NONE ? &ret : NULL, 2, params, NULL);
-
-  answer = steal_value (&ret);
+  /* checked again after the set-up, right before the call: a detach of
+   * another thread in between is seen, as on the direct path */
+  if (G_LIKELY (!g_atomic_int_get (&l->detached)))
+    {
+      g_closure_invoke (l->closure, return_type != G_TYPE_NONE ? &ret : NULL, 2, params, NULL);
+      answer = steal_value (&ret);
+    }
   if (return_type != G_TYPE_NONE)
     g_value_unset (&ret);
   g_value_unset (&params[0]);
@@ -284,15 +336,16 @@ invoke_closure (GClosure       *closure,
 }
 
 /* The callback of a listener whose closure needs its marshaller: data1 is
- * the emitter, data3 the closure. */
+ * the emitter, data3 the listener itself (invoke_closure() checks its
+ * detached flag again right before the call). */
 static gpointer
 call_closure (gpointer        instance,
               MibewEventArgs *args,
-              gpointer        closure)
+              gpointer        listener)
 {
   MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
 
-  return invoke_closure (closure, instance, args, aclass->return_type);
+  return invoke_closure (listener, instance, args, aclass->return_type);
 }
 
 /* Runs items [from, to) of @list. Returns FALSE when an out event was
@@ -576,8 +629,13 @@ mibew_event_emitter_finalize (GObject *object)
       g_slist_free_full (slot->retired, list_free);
       if (slot->list != NULL)
         {
+          g_mutex_lock (&writer_lock);
           for (guint j = 0; j < slot->list->n; j++)
-            g_atomic_int_set (&slot->list->items[j]->detached, 1);
+            {
+              g_atomic_int_set (&slot->list->items[j]->detached, 1);
+              closure_count (slot->list->items[j]->closure, -1);
+            }
+          g_mutex_unlock (&writer_lock);
           list_free (slot->list);
         }
     }
@@ -828,7 +886,7 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
     {
       l->callback = G_CALLBACK (call_closure);
       l->data1 = self;
-      l->data3 = closure;
+      l->data3 = l;
     }
   return insert_listener (self, info, l);
 }
@@ -857,8 +915,10 @@ insert_listener (MibewEventEmitter    *self,
   for (guint i = pos; old != NULL && i < old->n; i++)
     list->items[i + 1] = listener_ref (old->items[i]);
   list_count_low (list);
-  slot_replace (slot, list);
+  closure_count (l->closure, 1);
+  old = slot_replace (slot, list);
   g_mutex_unlock (&writer_lock);
+  g_clear_pointer (&old, list_free);
 
   return l->id;
 }
@@ -871,6 +931,7 @@ mibew_event_emitter_detach (MibewEventEmitter    *self,
   Slot *slot = get_slot (self, mibew_event_info_id (info));
   ListenerList *old, *list = NULL;
   guint found = G_MAXUINT;
+  Listener *l;
 
   g_mutex_lock (&writer_lock);
   old = slot->list;
@@ -886,7 +947,9 @@ mibew_event_emitter_detach (MibewEventEmitter    *self,
       return FALSE;
     }
 
-  g_atomic_int_set (&old->items[found]->detached, 1);
+  l = old->items[found];
+  g_atomic_int_set (&l->detached, 1);
+  closure_count (l->closure, -1);
   if (old->n > 1)
     {
       guint k = 0;
@@ -897,8 +960,10 @@ mibew_event_emitter_detach (MibewEventEmitter    *self,
           list->items[k++] = listener_ref (old->items[i]);
       list_count_low (list);
     }
-  slot_replace (slot, list);
+  old = slot_replace (slot, list);
   g_mutex_unlock (&writer_lock);
+
+  g_clear_pointer (&old, list_free);
   return TRUE;
 }
 
