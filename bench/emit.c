@@ -48,6 +48,10 @@
  *       largest documents; prints a JSON object with the medians
  *   bench-emit --cell json-ours|json-glib --json-doc NAME --iterations K
  *       one JSON cell on one document
+ *   bench-emit --memory
+ *       heap bytes per attached listener (glibc's mallinfo2(), 10000
+ *       listeners): attach_callback, g_signal_connect on our signal, and
+ *       g_signal_connect on the plain GObject; prints JSON
  */
 
 #define _POSIX_C_SOURCE 200809L
@@ -56,6 +60,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <malloc.h>
 
 #include <mibew-events/mibew-events.h>
 
@@ -756,6 +761,63 @@ run_all (double              seconds,
   printf ("\n  }\n}\n");
 }
 
+static size_t
+heap_in_use (void)
+{
+  struct mallinfo2 mi = mallinfo2 ();
+
+  return mi.uordblks + mi.hblkhd;
+}
+
+/* Heap bytes per listener for @n listeners of @cell (typed: attached
+ * through the dispatcher; typed-gsignal and gsignal: g_signal_connect). */
+static double
+bytes_per_listener (CellId cell,
+                    guint  n)
+{
+  MibewEventDispatcher *d = mibew_event_dispatcher_new ();
+  BenchEmitter *plain = g_object_new (BENCH_TYPE_EMITTER, NULL);
+  gpointer events = mibew_event_dispatcher_get_thread (d);
+  size_t before, after;
+
+  /* one of each first: lazy tables and the first handler list */
+  for (guint round = 0; round < 2; round++)
+    {
+      guint count = round == 0 ? 1 : n;
+
+      before = heap_in_use ();
+      for (guint i = 0; i < count; i++)
+        {
+          if (cell == CELL_GSIGNAL)
+            g_signal_connect (plain, "post-message", G_CALLBACK (gsignal_listener), NULL);
+          else if (cell == CELL_TYPED_GSIGNAL)
+            g_signal_connect (events, "post-message", G_CALLBACK (mibew_listener), NULL);
+          else if (mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0,
+                                                           G_CALLBACK (mibew_listener), NULL,
+                                                           NULL, NULL) == 0)
+            {
+              g_printerr ("bench-emit: attach failed\n");
+              exit (2);
+            }
+        }
+      after = heap_in_use ();
+    }
+  g_object_unref (plain);
+  g_object_unref (d);
+  return ((double) after - (double) before) / n;
+}
+
+static void
+run_memory (void)
+{
+  const guint n = 10000;
+
+  printf ("{\"bytes_per_listener\": {\"typed\": %.1f, \"typed-gsignal\": %.1f, "
+          "\"gsignal\": %.1f}, \"listeners\": %u}\n",
+          bytes_per_listener (CELL_TYPED, n), bytes_per_listener (CELL_TYPED_GSIGNAL, n),
+          bytes_per_listener (CELL_GSIGNAL, n), n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +826,7 @@ main (int   argc,
   int listeners = 1;
   gint64 iterations = -1;
   gboolean all = FALSE;
+  gboolean memory = FALSE;
   double seconds = 0.1;
   int max_listeners = MAX_LISTENERS;
   g_auto(GStrv) json_docs = NULL;
@@ -780,6 +843,7 @@ main (int   argc,
     { "listeners", 0, 0, G_OPTION_ARG_INT, &listeners, "Number of listeners (default 1)", "N" },
     { "iterations", 0, 0, G_OPTION_ARG_INT64, &iterations, "Number of emissions", "K" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, "Run every cell and print JSON", NULL },
+    { "memory", 0, 0, G_OPTION_ARG_NONE, &memory, "Heap bytes per listener, as JSON", NULL },
     { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &seconds,
       "With --all: duration of each timed run (default 0.1)", "S" },
     { NULL }
@@ -791,6 +855,12 @@ main (int   argc,
     {
       g_printerr ("bench-emit: %s\n", error->message);
       return 1;
+    }
+
+  if (memory)
+    {
+      run_memory ();
+      return 0;
     }
 
   if (all)
