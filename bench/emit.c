@@ -64,6 +64,8 @@
 
 #include <mibew-events/mibew-events.h>
 
+#include "bench-clock.h"
+
 #if defined(__GNUC__) && !defined(__clang__)
 #define BENCH_OPAQUE __attribute__ ((noinline, noipa))
 #else
@@ -77,15 +79,6 @@
 #define KIND_AFTER MIBEW_MESSAGE_KIND_INFO
 
 static volatile int sink;
-
-static guint64
-now_ns (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (guint64) ts.tv_sec * G_GUINT64_CONSTANT (1000000000) + (guint64) ts.tv_nsec;
-}
 
 /* ---------------------------------------------------------------------- */
 /* the direct call                                                        */
@@ -624,9 +617,9 @@ time_run (State   *s,
   guint64 t0, t1;
 
   set_kind (s, KIND_BEFORE);
-  t0 = now_ns ();
+  t0 = bench_now_ns ();
   run (s, k);
-  t1 = now_ns ();
+  t1 = bench_now_ns ();
   if (k > 0)
     check_kind (s, "after the timed loop");
   else

@@ -11,7 +11,7 @@
 //   connected our events.emit_post_message(), handlers connected with
 //             events.connect('post-message', ...) (guarded)
 //
-//   gjs gjs-listener.js [--seconds S] | --memory
+//   gjs gjs-listener.js [--seconds S] | --memory [N]
 
 imports.gi.versions.MibewEvents = '1.0';
 imports.gi.versions.MibewBench = '1.0';
@@ -70,23 +70,22 @@ function rssBytes() {
     return Number(new TextDecoder().decode(data).split(' ')[1]) * 4096;
 }
 
-function memory() {
-    const n = 20000;
+function memory(n) {
     const result = {};
+    const kept = [];   // nothing is freed until the end: no variant reuses another's memory
     for (const variant of ['bare', 'attached', 'connected']) {
-        make(variant, 100);
+        kept.push(make(variant, 100));
         imports.system.gc();
         const before = rssBytes();
-        const keep = make(variant, n);
+        kept.push(make(variant, n));
         result[variant] = Math.round((rssBytes() - before) / n * 10) / 10;
-        keep.length = 0;
     }
     print(JSON.stringify({bytes_per_listener: result}));
 }
 
 function main(argv) {
-    if (argv.length === 1 && argv[0] === '--memory') {
-        memory();
+    if (argv[0] === '--memory') {
+        memory(argv.length > 1 ? Number(argv[1]) : 5000);
         return;
     }
     const seconds = argv[0] === '--seconds' ? Number(argv[1]) : 0.2;

@@ -38,6 +38,8 @@
 
 #include <glib.h>
 
+#include "bench-clock.h"
+
 typedef struct
 {
   const char *connect;
@@ -52,15 +54,6 @@ typedef struct
   GArray *latencies_us;        /* double */
   guint64 errors;
 } Worker;
-
-static guint64
-now_ns (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (guint64) ts.tv_sec * G_GUINT64_CONSTANT (1000000000) + (guint64) ts.tv_nsec;
-}
 
 static int
 open_connection (const char *spec)
@@ -190,13 +183,13 @@ worker_run (gpointer data)
       /* connections start staggered over one interval */
       guint64 due = w->interval_ns > 0
         ? w->start_ns + (guint64) (w->interval_ns * ((double) i + (double) w->index / 1000.0))
-        : now_ns ();
+        : bench_now_ns ();
       guint64 t;
       double us;
 
       if (due >= end_ns)
         break;
-      t = now_ns ();
+      t = bench_now_ns ();
       if (due > t)
         {
           struct timespec ts = { (time_t) ((due - t) / 1000000000u), (long) ((due - t) % 1000000000u) };
@@ -213,7 +206,7 @@ worker_run (gpointer data)
           i++;
           continue;
         }
-      us = (double) (now_ns () - due) / 1000.0;
+      us = (double) (bench_now_ns () - due) / 1000.0;
       g_array_append_val (w->latencies_us, us);
       i++;
     }
@@ -294,7 +287,7 @@ main (int   argc,
           return 2;
         }
     }
-  t0 = now_ns ();
+  t0 = bench_now_ns ();
   for (int i = 0; i < connections; i++)
     {
       workers[i].connect = connect_spec;
@@ -314,7 +307,7 @@ main (int   argc,
       errors += workers[i].errors;
       g_array_unref (workers[i].latencies_us);
     }
-  t1 = now_ns ();
+  t1 = bench_now_ns ();
   g_free (threads);
   g_free (workers);
 

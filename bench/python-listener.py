@@ -19,7 +19,8 @@
 #
 #   python-listener.py [--seconds S]   prints {"bare": {"1": ns, "10": ns},
 #                                       "attached": {...}, "connected": {...}}
-#   python-listener.py --memory        bytes per attached / connected listener
+#   python-listener.py --memory [N]    bytes per attached / connected listener
+#                                      (RSS growth over N listeners, 5000)
 
 import json
 import sys
@@ -79,21 +80,20 @@ def rss_bytes():
         return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE')
 
 
-def memory():
-    n = 20000
+def memory(n):
     result = {}
+    kept = []    # nothing is freed until the end: no variant reuses another's memory
     for variant in ('bare', 'attached', 'connected'):
-        make(variant, 100)         # warm the allocator and the caches
+        kept.append(make(variant, 100))      # warm the allocator and the caches
         before = rss_bytes()
-        keep = make(variant, n)
+        kept.append(make(variant, n))
         result[variant] = round((rss_bytes() - before) / n, 1)
-        del keep
     print(json.dumps({'bytes_per_listener': result}))
 
 
 def main():
-    if sys.argv[1:] == ['--memory']:
-        memory()
+    if sys.argv[1:2] == ['--memory']:
+        memory(int(sys.argv[2]) if len(sys.argv) > 2 else 5000)
         return
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[1] == '--seconds' else 0.2
     args = MibewEvents.PostMessageArgs.new(MibewEvents.Thread(), USER, 'hi', None)
