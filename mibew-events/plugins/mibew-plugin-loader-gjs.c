@@ -199,6 +199,22 @@ check_thread (GError **error)
   return FALSE;
 }
 
+/* SpiderMonkey schedules its collections by the JavaScript heap alone; it
+ * does not see the native memory its wrappers keep alive (every listener
+ * call wraps the emitter and the arguments, which hold the whole event).
+ * A host that is not itself a GJS program runs no GJS main loop, so
+ * nothing ever asks for a collection but the JavaScript allocations: a
+ * server with a JavaScript listener grew by about 10 KiB per event before
+ * the first one (tests/reliability, reliability-soak). Once a second, on
+ * the thread that owns the context, gjs_context_maybe_gc() collects when
+ * the heap or (on Linux) the process's RSS has grown enough. */
+static gboolean
+maybe_gc (gpointer user_data)
+{
+  gjs_context_gc (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 ensure_host (GError **error)
 {
@@ -223,6 +239,7 @@ ensure_host (GError **error)
           char *search_path[] = { (char *) MIBEW_PLUGINS_GJSDIR, NULL };
 
           context = gjs_context_new_with_search_path (search_path);
+          g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, maybe_gc, g_object_ref (context), g_object_unref);
         }
       context_thread = g_thread_self ();
     }
