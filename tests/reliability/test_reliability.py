@@ -260,13 +260,13 @@ class ConfigFaultTest(RelTestCase):
 
     def state(self, server):
         """(the body limit in force, the mark E2E:CMarker appends): the
-        body limit seen from a 2 KiB body."""
-        doc = post_message('x' * 2048)
+        body limit seen from a 5 KB body (over 4K, under 1M)."""
+        doc = post_message('x' * 5000)
         status, data = server.request('POST', '/v1/events/threadPostMessage', json.dumps(doc).encode())
         if status == 413:
-            return '1K', None
+            return '4K', None
         self.assertEqual(status, 200, data)
-        return '1M', json.loads(data)['message_body'][2048:]
+        return '1M', json.loads(data)['message_body'][5000:]
 
     def reload(self, server, outcome):
         mark = len(server.text())
@@ -281,7 +281,7 @@ class ConfigFaultTest(RelTestCase):
             'a directory': lambda: (os.unlink(self.path), os.mkdir(self.path)),
             'not text': lambda: open(self.path, 'wb').write(b'\xff\xfe[server]\x00\x01'),
             'half-written (in a group name)': lambda: open(self.path, 'w').write(
-                (self.GOOD % ('1K', self.dirs, 'C2'))[:-28]),
+                (self.GOOD % ('4K', self.dirs, 'C2'))[:-28]),
             'half-written (in a key)': lambda: open(self.path, 'w').write('[server]\nbody-lim'),
             'half-written (in a JSON setting)': lambda: open(self.path, 'w').write(
                 '[plugins]\ndirs=%s;\n[plugin:E2E:CMarker]\nweight=1' % self.dirs + '0' * 30),
@@ -291,7 +291,7 @@ class ConfigFaultTest(RelTestCase):
                 # each case starts from the good file (not reloaded)
                 if os.path.isdir(self.path):
                     os.rmdir(self.path)
-                self.write('serve.conf', self.GOOD % ('1K', self.dirs, 'C2'))
+                self.write('serve.conf', self.GOOD % ('4K', self.dirs, 'C2'))
                 damage()
                 line = self.reload(server, 'Not reloaded')
                 self.assertIn('serve.conf', line, 'the message names the file')
@@ -299,9 +299,9 @@ class ConfigFaultTest(RelTestCase):
         if os.path.isdir(self.path):
             os.rmdir(self.path)
         # and a whole new file is applied whole
-        self.write('serve.conf', self.GOOD % ('1K', self.dirs, 'C2'))
+        self.write('serve.conf', self.GOOD % ('4K', self.dirs, 'C2'))
         self.reload(server, 'Reloaded')
-        self.assertEqual(self.state(server), ('1K', None))
+        self.assertEqual(self.state(server), ('4K', None))
         status, data = server.request('POST', '/v1/events/threadPostMessage',
                                       json.dumps(post_message('small')).encode())
         self.assertEqual((status, json.loads(data)['message_body']), (200, 'small [C2]'))
