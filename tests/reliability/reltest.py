@@ -21,9 +21,6 @@ from test_e2e import (Conn, E2eTestCase, Server, SECRET, TIMEOUT, load, metric, 
 from jsondiff import strict_diff  # noqa: E402,F401
 
 REL_PLUGINS = os.path.join(HERE, 'plugins')
-# the JavaScript plugin needs the GJS helpers (imports.mibewEvents) of the
-# source tree; the e2e environment has no JavaScript plugin, so no GJS_PATH
-os.environ['GJS_PATH'] = os.path.join(HERE, '..', '..', 'introspection', 'gjs')
 
 # meson.build passes the built Rel:CFaulty module as --cfaulty=PATH, before
 # the unittest arguments
