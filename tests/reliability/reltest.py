@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.join(HERE, '..', 'pylib'))
 
 import test_e2e  # noqa: E402
 from test_e2e import (Conn, E2eTestCase, Server, SECRET, TIMEOUT, load, metric,  # noqa: E402,F401
-                      metric_sum, parse_metrics, sign)
+                      metric_sum, parse_metrics, rss_kib, sign)
 from jsondiff import strict_diff  # noqa: E402,F401
 
 REL_PLUGINS = os.path.join(HERE, 'plugins')
@@ -29,15 +29,6 @@ for _arg in list(sys.argv[1:]):
     if _arg.startswith('--cfaulty='):
         CFAULTY = _arg[len('--cfaulty='):]
         sys.argv.remove(_arg)
-
-
-def rss_kib(pid):
-    """The resident set size of process @pid, in KiB (/proc/PID/status)."""
-    with open('/proc/%d/status' % pid, encoding='ascii') as f:
-        for line in f:
-            if line.startswith('VmRSS:'):
-                return int(line.split()[1])
-    raise AssertionError('no VmRSS for process %d' % pid)
 
 
 def post_message(body):
