@@ -185,7 +185,7 @@ handoff_timeout_us (void)
 /* Garbage collection under load: listener calls between two looks, and
  * between two full collections. */
 #define GC_EVERY 128
-#define GC_FULL_EVERY 4096
+#define GC_FULL_EVERY 1024
 
 /* Each listener call wraps the event's arguments for JavaScript, and a
  * wrapper (a few bytes for the collector) holds the arguments' C memory
@@ -194,14 +194,18 @@ handoff_timeout_us (void)
  * low-priority timeout, which never runs while a busy main context (a
  * bridge server under load) always has sources of default priority ready:
  * the memory grows by the arguments of every event (by 3.5 kB an event in
- * tests/e2e's JsLoadTest, 2 GB after 100,000). So every GC_EVERY calls
+ * tests/e2e's JsLoadTest, 2 GB after 100,000; `mibew-events serve` in
+ * tests/reliability's soak grew to 400 MB within a minute, 900 MB after
+ * five). So every GC_EVERY calls
  * this lets GJS collect if it thinks it should (gjs_context_maybe_gc()),
  * and every GC_FULL_EVERY calls it collects fully: a bounded number of
  * events' garbage between two collections, so the memory stays flat (a
  * trigger on the growth of the process's memory does not work: freed
  * memory stays resident, so each collection would raise the bar). A full
- * collection of a small heap takes milliseconds, every few thousand
- * events. */
+ * collection of a small heap takes milliseconds, every thousand events:
+ * the 60-second soak stays at 65 MB (130 MB with one every 4,096 calls).
+ * Counted in calls, not time: a timer would wake an idle server, and
+ * under load GJS's own low-priority timer shows that timers starve. */
 static void
 collect_if_needed (void)
 {
@@ -530,47 +534,6 @@ check_thread (GError **error)
   return FALSE;
 }
 
-/* SpiderMonkey schedules its collections by the JavaScript heap alone; it
- * does not see the native memory its wrappers keep alive (every listener
- * call wraps the arguments, which hold the whole event). A host that is
- * not itself a GJS program runs no GJS main loop, so nothing else asks
- * for a collection: `mibew-events serve` with a JavaScript listener grew
- * to 400 MB within a minute and 900 MB later (tests/reliability,
- * reliability-soak). Four times a second, on the thread that owns the context,
- * a full collection, from a source on its thread-default main context
- * (gjs_context_maybe_gc() was not enough: it did not
- * collect often enough to bound the growth). At the default priority: at
- * G_PRIORITY_LOW it starves behind the emissions that dispatch=main-context
- * queues at the idle priority, and never runs under load. With it the
- * soak stays near 50 MB (90 MB with one collection a second). */
-static gboolean
-collect_garbage (gpointer user_data)
-{
-  /* the source is on the owner's thread-default context; a thread without
-   * one shares the global default context with the main thread, where
-   * JavaScript must not run */
-  GThread *owner;
-
-  g_mutex_lock (&context_lock);
-  owner = context_thread;
-  g_mutex_unlock (&context_lock);
-  if (owner == g_thread_self ())
-    gjs_context_gc (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-schedule_garbage_collection (GjsContext *gjs)
-{
-  g_autoptr(GSource) source = g_timeout_source_new (250);
-  g_autoptr(GMainContext) main_context = g_main_context_ref_thread_default ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, collect_garbage, g_object_ref (gjs), g_object_unref);
-  g_source_set_static_name (source, "[mibew-plugins] GJS garbage collection");
-  g_source_attach (source, main_context);
-}
-
 static gboolean
 ensure_host (GError **error)
 {
@@ -596,8 +559,6 @@ ensure_host (GError **error)
           char *search_path[] = { (char *) MIBEW_PLUGINS_GJSDIR, NULL };
 
           context = gjs_context_new_with_search_path (search_path);
-          context_thread = g_thread_self ();
-          schedule_garbage_collection (context);
         }
       g_atomic_pointer_set (&context_thread, g_thread_self ());
       context_main = g_main_context_ref_thread_default ();
