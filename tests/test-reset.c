@@ -232,12 +232,27 @@ set_every_property (MibewEventArgs *args,
       GValue value = G_VALUE_INIT;
 
       other_value (pspecs[i], &value);
-      if (G_VALUE_HOLDS_OBJECT (&value) || G_VALUE_HOLDS_BOXED (&value))
-        g_hash_table_add (held, g_value_peek_pointer (&value));
       g_object_set_property (G_OBJECT (args), pspecs[i]->name, &value);
-      g_value_unset (&value);
+      if (G_VALUE_HOLDS_OBJECT (&value) || G_VALUE_HOLDS_BOXED (&value))
+        {
+          /* kept alive until the checks end: a freed value's address may
+           * be the next value's (TSan's allocator reuses at once) */
+          GValue *kept = g_new0 (GValue, 1);
+
+          *kept = value;
+          g_hash_table_insert (held, g_value_peek_pointer (kept), kept);
+        }
+      else
+        g_value_unset (&value);
     }
   return n;
+}
+
+static void
+free_value (gpointer data)
+{
+  g_value_unset (data);
+  g_free (data);
 }
 
 /* Sets every property of @args, resets it and checks it is like new. */
@@ -245,7 +260,7 @@ static void
 check_reset (MibewEventArgs *args,
              GType           type)
 {
-  g_autoptr(GHashTable) held = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) held = g_hash_table_new_full (NULL, NULL, NULL, free_value);
   guint n_props, notified = 0;
   gulong handler;
 
