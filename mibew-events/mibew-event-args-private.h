@@ -97,6 +97,12 @@ mibew_arg_field_flags (const MibewArgField  *f,
   return flags;
 }
 
+/* @self as a #MibewEventArgs, unchecked: for the classes' own accessors,
+ * which checked @self's type on entry (g_return_if_fail). GLib's checked
+ * cast to a parent type walks the type tree on every call, which costs
+ * more than the rest of a setter. */
+#define MIBEW_ARGS_BASE(self) ((MibewEventArgs *) (self))
+
 /* Installs the properties and the generic vfuncs of @klass from @fields,
  * which must be static. */
 void mibew_event_args_class_install_fields (MibewEventArgsClass *klass,
@@ -105,13 +111,6 @@ void mibew_event_args_class_install_fields (MibewEventArgsClass *klass,
 
 const MibewArgField *mibew_event_args_class_get_fields (MibewEventArgsClass *klass,
                                                         guint               *n_fields);
-
-/* Gives the fields their start values: zero, and an enumeration its
- * property's default. The instance init of a class with an enumeration
- * field calls it (the base class's init cannot: GObject shows it the base
- * class); mibew_event_args_reset() gives the same values, and a test
- * compares the two for every class. */
-void     mibew_event_args_init_fields     (MibewEventArgs *self);
 
 /* Creates @type with its fields set from @values, one pointer per field in
  * table order to a value of the field's C type (gint64, gboolean, int,
@@ -145,9 +144,12 @@ mibew_event_args_set_event (MibewEventArgs *self,
   G_STRUCT_MEMBER (guint, self, mibew_event_args_private_offset) = id + 1;
 }
 
-/* Reads @node as the arguments of @info (no depth check). */
+/* Reads @node as the arguments of @info (no depth check). With @take
+ * the arguments adopt @node's object, which the caller must not use
+ * afterwards; otherwise they copy it. */
 MibewEventArgs *mibew_event_args_decode   (const MibewEventInfo  *info,
                                            JsonNode              *node,
+                                           gboolean               take,
                                            GError               **error);
 
 /* The JSON form; @copy FALSE lets the result share nodes with @self (for

@@ -593,29 +593,23 @@ mibew_event_dispatcher_detach_owner (MibewEventDispatcher *self,
  *   mibew_event_dispatcher_detach_listener(), or 0 with @error set to
  *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT
  */
-guint
-mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
-                                        const char            *event_name,
-                                        int                    priority,
-                                        GClosure              *closure,
-                                        GError               **error)
+/* Attaches @closure, or when it is %NULL the C @callback with @user_data
+ * and @destroy_notify (called on failure too, as the closure's notifier
+ * would be). */
+static guint
+attach (MibewEventDispatcher  *self,
+        const char            *event_name,
+        int                    priority,
+        GClosure              *closure,
+        GCallback              callback,
+        gpointer               user_data,
+        GDestroyNotify         destroy_notify,
+        GError               **error)
 {
   const MibewEventInfo *info;
   const Owner *owner;
   GQuark detail;
   guint id;
-
-  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  if (closure == NULL)
-    {
-      g_autofree char *valid = g_utf8_make_valid (event_name != NULL ? event_name : "(null)", -1);
-
-      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
-                   _("No listener given for “%s”"), valid);
-      return 0;
-    }
 
   info = NULL;
   if (event_name == NULL)
@@ -625,8 +619,13 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   if (info == NULL)
     {
       /* a floating closure is ours to dispose of, as with GSignal */
-      g_closure_sink (g_closure_ref (closure));
-      g_closure_unref (closure);
+      if (closure != NULL)
+        {
+          g_closure_sink (g_closure_ref (closure));
+          g_closure_unref (closure);
+        }
+      else if (destroy_notify != NULL)
+        destroy_notify (user_data);
       return 0;
     }
 
@@ -638,8 +637,33 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   if (priority == MIBEW_PRIORITY_DEFAULT)
     priority = owner != NULL ? owner->default_priority : 0;
 
+  if (closure == NULL)
+    return mibew_event_emitter_attach_callback (self->emitters[info->category], info, detail, priority,
+                                                callback, user_data, destroy_notify,
+                                                id, owner != NULL ? owner->owner : 0);
   return mibew_event_emitter_attach (self->emitters[info->category], info, detail,
                                      priority, closure, id, owner != NULL ? owner->owner : 0);
+}
+
+guint
+mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
+                                        const char            *event_name,
+                                        int                    priority,
+                                        GClosure              *closure,
+                                        GError               **error)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (closure == NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (event_name != NULL ? event_name : "(null)", -1);
+
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
+                   _("No listener given for “%s”"), valid);
+      return 0;
+    }
+  return attach (self, event_name, priority, closure, NULL, NULL, NULL, error);
 }
 
 /**
@@ -669,14 +693,13 @@ mibew_event_dispatcher_attach_callback (MibewEventDispatcher  *self,
                                         GDestroyNotify         destroy_notify,
                                         GError               **error)
 {
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
   g_return_val_if_fail (callback != NULL, 0);
-  /* before the closure exists: nothing to leak */
   g_return_val_if_fail (event_name != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  return mibew_event_dispatcher_attach_listener (self, event_name, priority,
-                                                 g_cclosure_new (callback, user_data,
-                                                                 (GClosureNotify) (void (*) (void)) destroy_notify),
-                                                 error);
+  /* no GClosure: the emitter calls @callback directly either way */
+  return attach (self, event_name, priority, NULL, callback, user_data, destroy_notify, error);
 }
 
 /**
@@ -811,7 +834,7 @@ mibew_event_dispatcher_trigger (MibewEventDispatcher  *self,
     return FALSE;
   /* "threadFunctionCall::microtime", as attach_listener() takes it: the
    * function that runs is the arguments' own */
-  info = mibew_event_lookup_or_error (event_name, &(GQuark) { 0 }, error);
+  info = mibew_event_lookup_fast (event_name, &(GQuark) { 0 }, error);
   if (info == NULL)
     return FALSE;
 
@@ -1358,6 +1381,7 @@ static JsonNode *
 trigger_json (MibewEventDispatcher  *self,
               const char            *event_name,
               JsonNode              *node,
+              gboolean               take,
               GError               **error)
 {
   g_autoptr(MibewEventArgs) args = NULL;
@@ -1370,7 +1394,7 @@ trigger_json (MibewEventDispatcher  *self,
     return NULL;
   if (!mibew_json_check_depth (node, g_atomic_int_get (&self->max_json_depth), error))
     return NULL;
-  args = mibew_event_args_decode (info, node, error);
+  args = mibew_event_args_decode (info, node, take, error);
   if (args == NULL)
     return NULL;
   mibew_event_emitter_emit (self->emitters[info->category], mibew_event_info_id (info), args);
@@ -1409,7 +1433,7 @@ mibew_event_dispatcher_trigger_json (MibewEventDispatcher  *self,
   g_return_val_if_fail (args != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return trigger_json (self, event_name, args, error);
+  return trigger_json (self, event_name, args, FALSE, error);
 }
 
 /**
@@ -1448,7 +1472,8 @@ mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
   node = mibew_event_dispatcher_parse_json (self, data, length, error);
   if (node == NULL)
     return NULL;
-  result = trigger_json (self, event_name, node, error);
+  /* the tree is ours alone: the arguments adopt it instead of a copy */
+  result = trigger_json (self, event_name, node, TRUE, error);
   if (result == NULL)
     return NULL;
   return mibew_json_to_data (result, FALSE);

@@ -83,10 +83,11 @@ typedef struct
   int priority;
   GQuark detail;
   GQuark owner;         /* the plugin that attached it, or 0 */
-  GCallback callback;   /* set for plain C closures: called directly */
+  GCallback callback;   /* called directly: the C function, or call_closure () */
   gpointer data1;       /* callback (data1, args, data3): the emitter and */
   gpointer data3;       /* the user data, swapped for g_cclosure_new_swap() */
-  GClosure *closure;
+  GClosure *closure;    /* NULL for a listener attached as a C callback */
+  GDestroyNotify destroy; /* for a C callback's user data (data3) */
 } Listener;
 
 typedef struct
@@ -143,20 +144,25 @@ listener_unref (Listener *l)
 {
   if (g_atomic_int_dec_and_test (&l->ref_count))
     {
-      gboolean attached;
+      if (l->closure != NULL)
+        {
+          gboolean attached;
 
-      /* No emission runs @l any more: now its closure may be invalidated
-       * (bindings drop their callables then, as for a disconnected
-       * GSignal handler), unless it is attached elsewhere too. Not at
-       * detach: GLib clears a closure's marshal and data once it is
-       * invalidated, under a g_closure_invoke() of another thread that
-       * had passed its validity check (a crash, seen in test-threads). */
-      g_mutex_lock (&writer_lock);
-      attached = closure_count (l->closure, 0) > 0;
-      g_mutex_unlock (&writer_lock);
-      if (!attached)
-        g_closure_invalidate (l->closure);
-      g_closure_unref (l->closure);
+          /* No emission runs @l any more: now its closure may be invalidated
+           * (bindings drop their callables then, as for a disconnected
+           * GSignal handler), unless it is attached elsewhere too. Not at
+           * detach: GLib clears a closure's marshal and data once it is
+           * invalidated, under a g_closure_invoke() of another thread that
+           * had passed its validity check (a crash, seen in test-threads). */
+          g_mutex_lock (&writer_lock);
+          attached = closure_count (l->closure, 0) > 0;
+          g_mutex_unlock (&writer_lock);
+          if (!attached)
+            g_closure_invalidate (l->closure);
+          g_closure_unref (l->closure);
+        }
+      else if (l->destroy != NULL)
+        l->destroy (l->data3);
       g_free (l);
     }
 }
@@ -215,6 +221,9 @@ closure_count (GClosure *closure,
 {
   guint n;
 
+  /* C callbacks attached without a closure are not counted */
+  if (closure == NULL)
+    return 0;
   if (attached_closures == NULL)
     attached_closures = g_hash_table_new (NULL, NULL);
   n = GPOINTER_TO_UINT (g_hash_table_lookup (attached_closures, closure)) + (guint) delta;
@@ -280,17 +289,18 @@ get_slot (MibewEventEmitter *self,
 static gpointer
 steal_value (GValue *value)
 {
-  gpointer ret = NULL;
-
-  if (G_VALUE_TYPE (value) == G_TYPE_INVALID || G_VALUE_TYPE (value) == G_TYPE_NONE)
-    return NULL;
-  if (G_VALUE_HOLDS_STRING (value))
-    ret = g_value_dup_string (value);
-  else if (G_VALUE_HOLDS_OBJECT (value))
-    ret = g_value_dup_object (value);
-  else if (G_VALUE_HOLDS_BOXED (value))
-    ret = g_value_dup_boxed (value);
-  return ret;
+  /* by the fundamental type: the G_VALUE_HOLDS_*() checks are calls */
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
+    {
+    case G_TYPE_STRING:
+      return g_value_dup_string (value);
+    case G_TYPE_OBJECT:
+      return g_value_dup_object (value);
+    case G_TYPE_BOXED:
+      return g_value_dup_boxed (value);
+    default:
+      return NULL;
+    }
 }
 
 /* Bindings' closures (Python, GJS) and C closures with a marshaller go
@@ -325,6 +335,19 @@ invoke_closure (Listener       *l,
   return answer;
 }
 
+/* The callback of a listener whose closure needs its marshaller: data1 is
+ * the emitter, data3 the listener itself (invoke_closure() checks its
+ * detached flag again right before the call). */
+static gpointer
+call_closure (gpointer        instance,
+              MibewEventArgs *args,
+              gpointer        listener)
+{
+  MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
+
+  return invoke_closure (listener, instance, args, aclass->return_type);
+}
+
 /* Runs items [from, to) of @list. Returns FALSE when an out event was
  * answered, which ends the emission. */
 static gboolean
@@ -337,27 +360,28 @@ run_listeners (gpointer              instance,
                MibewEventArgs       *args)
 {
   MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
+  /* in locals: the compiler must reload fields after every call */
+  Listener * const *items = list->items;
+  const gboolean is_out = info->kind == MIBEW_EVENT_KIND_OUT;
 
-  /* the kind's branches are taken once, outside the loops */
+  /* the kind's branches are taken once, outside the loops; every listener
+   * has a callback (closures get call_closure()) */
   if (info->kind == MIBEW_EVENT_KIND_NOTIFY)
     {
       for (guint i = from; i < to; i++)
         {
-          Listener *l = list->items[i];
+          Listener *l = items[i];
 
           if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
             continue;
-          if (G_LIKELY (l->callback != NULL))
-            ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
-          else
-            invoke_closure (l, instance, args, G_TYPE_NONE);
+          ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
         }
       return TRUE;
     }
 
   for (guint i = from; i < to; i++)
     {
-      Listener *l = list->items[i];
+      Listener *l = items[i];
       gpointer answer;
 
       if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
@@ -365,14 +389,10 @@ run_listeners (gpointer              instance,
       if (G_UNLIKELY (l->detail != 0 && l->detail != detail))
         continue;
 
-      if (G_LIKELY (l->callback != NULL))
-        answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
-      else
-        answer = invoke_closure (l, instance, args, aclass->return_type);
-
+      answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
       if (answer != NULL)
         aclass->fold_return (args, answer);
-      if (info->kind == MIBEW_EVENT_KIND_OUT && aclass->has_answer (args))
+      if (is_out && aclass->has_answer (args))
         return FALSE;
     }
   return TRUE;
@@ -409,7 +429,8 @@ marshal_answer__OBJECT (GClosure     *closure,
       data2 = closure->data;
     }
   callback = (AnswerFunc) (marshal_data != NULL ? marshal_data : cc->callback);
-  answer = callback (data1, g_value_get_object (param_values + 1), data2);
+  /* the signal's parameter: an object of the arguments class */
+  answer = callback (data1, g_value_peek_pointer (param_values + 1), data2);
 
   if (return_value == NULL || answer == NULL)
     return;
@@ -455,10 +476,8 @@ get_frames (void)
 }
 
 static Frame *
-top_frame (void)
+top_frame (GArray *frames)
 {
-  GArray *frames = get_frames ();
-
   if (frames->len == 0)
     return NULL;
   return &g_array_index (frames, Frame, frames->len - 1);
@@ -474,14 +493,15 @@ class_closure_marshal (GClosure     *closure,
 {
   const MibewEventInfo *info = closure->data;
   GSignalInvocationHint *hint = invocation_hint;
-  MibewEventEmitter *self = g_value_get_object (&param_values[0]);
-  MibewEventArgs *args = g_value_get_object (&param_values[1]);
+  /* the signal's instance and parameter, of its types */
+  MibewEventEmitter *self = g_value_peek_pointer (&param_values[0]);
+  MibewEventArgs *args = g_value_peek_pointer (&param_values[1]);
+  GArray *frames = get_frames ();
 
   /* GLib keeps earlier stage bits in run_type: test the latest first */
   if (hint->run_type & G_SIGNAL_RUN_CLEANUP)
     {
-      GArray *frames = get_frames ();
-      Frame *frame = top_frame ();
+      Frame *frame = top_frame (frames);
 
       g_assert (frame != NULL && frame->args == args);
       slot_leave (frame->slot);
@@ -489,7 +509,7 @@ class_closure_marshal (GClosure     *closure,
     }
   else if (hint->run_type & G_SIGNAL_RUN_LAST)
     {
-      Frame *frame = top_frame ();
+      Frame *frame = top_frame (frames);
 
       g_assert (frame != NULL && frame->args == args);
       frame->from_class_closure = TRUE;
@@ -506,7 +526,7 @@ class_closure_marshal (GClosure     *closure,
       frame.slot = get_slot (self, mibew_event_info_id (info));
       frame.list = slot_enter (frame.slot);
       frame.from_class_closure = TRUE;
-      g_array_append_val (get_frames (), frame);
+      g_array_append_val (frames, frame);
 
       if (frame.list != NULL &&
           !run_listeners (self, info, frame.list, 0, frame.list->n_low, hint->detail, args))
@@ -531,7 +551,7 @@ accumulate (GSignalInvocationHint *hint,
     return TRUE;
 
   /* Only our class closure pushes frames, and it always runs first. */
-  frame = top_frame ();
+  frame = top_frame (get_frames ());
   g_return_val_if_fail (frame != NULL, TRUE);
 
   /* The class closure answers nothing itself and stops the emission on
@@ -544,7 +564,7 @@ accumulate (GSignalInvocationHint *hint,
       return TRUE;
     }
 
-  aclass = MIBEW_EVENT_ARGS_GET_CLASS (frame->args);
+  aclass = (MibewEventArgsClass *) ((GTypeInstance *) frame->args)->g_class;
   answer = steal_value ((GValue *) handler_return);
   if (answer != NULL)
     aclass->fold_return (frame->args, answer);
@@ -796,6 +816,47 @@ mibew_event_emitter_get_category (MibewEventEmitter *self)
   return MIBEW_EVENT_EMITTER_GET_CLASS (self)->category;
 }
 
+static Listener *
+listener_new (GQuark detail,
+              int    priority,
+              guint  id,
+              GQuark owner)
+{
+  Listener *l = g_new0 (Listener, 1);
+
+  l->ref_count = 1;
+  l->id = id;
+  l->priority = priority;
+  l->detail = detail;
+  l->owner = owner;
+  return l;
+}
+
+static guint insert_listener (MibewEventEmitter *self, const MibewEventInfo *info, Listener *l);
+
+/* A C callback needs no GClosure: the listener holds the function, the
+ * user data and its destroy notify itself (a GCClosure would cost 80
+ * bytes more per listener, for nothing the direct call uses). */
+guint
+mibew_event_emitter_attach_callback (MibewEventEmitter    *self,
+                                     const MibewEventInfo *info,
+                                     GQuark                detail,
+                                     int                   priority,
+                                     GCallback             callback,
+                                     gpointer              user_data,
+                                     GDestroyNotify        destroy,
+                                     guint                 id,
+                                     GQuark                owner)
+{
+  Listener *l = listener_new (detail, priority, id, owner);
+
+  l->callback = callback;
+  l->data1 = self;
+  l->data3 = user_data;
+  l->destroy = destroy;
+  return insert_listener (self, info, l);
+}
+
 guint
 mibew_event_emitter_attach (MibewEventEmitter    *self,
                             const MibewEventInfo *info,
@@ -805,16 +866,8 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
                             guint                 id,
                             GQuark                owner)
 {
-  Slot *slot = get_slot (self, mibew_event_info_id (info));
-  Listener *l = g_new0 (Listener, 1);
-  ListenerList *old, *list;
-  guint pos;
+  Listener *l = listener_new (detail, priority, id, owner);
 
-  l->ref_count = 1;
-  l->id = id;
-  l->priority = priority;
-  l->detail = detail;
-  l->owner = owner;
   l->closure = g_closure_ref (closure);
   g_closure_sink (closure);
   /* A closure without a marshaller can only be a plain GCClosure (the
@@ -829,6 +882,24 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
       l->data1 = swap ? closure->data : (gpointer) self;
       l->data3 = swap ? (gpointer) self : closure->data;
     }
+  else
+    {
+      l->callback = G_CALLBACK (call_closure);
+      l->data1 = self;
+      l->data3 = l;
+    }
+  return insert_listener (self, info, l);
+}
+
+static guint
+insert_listener (MibewEventEmitter    *self,
+                 const MibewEventInfo *info,
+                 Listener             *l)
+{
+  Slot *slot = get_slot (self, mibew_event_info_id (info));
+  ListenerList *old, *list;
+  int priority = l->priority;
+  guint pos;
 
   g_mutex_lock (&writer_lock);
   old = slot->list;
@@ -844,12 +915,12 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
   for (guint i = pos; old != NULL && i < old->n; i++)
     list->items[i + 1] = listener_ref (old->items[i]);
   list_count_low (list);
-  closure_count (closure, 1);
+  closure_count (l->closure, 1);
   old = slot_replace (slot, list);
   g_mutex_unlock (&writer_lock);
   g_clear_pointer (&old, list_free);
 
-  return id;
+  return l->id;
 }
 
 gboolean
@@ -955,11 +1026,12 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
       detail = function != NULL ? g_quark_try_string (function) : 0;
     }
 
-  via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE);
-  /* GLib 2.74 matches handlers connected with exactly @detail only:
-   * undetailed function-call handlers need a look of their own */
-  if (!via_gsignal && detail != 0)
-    via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], 0, FALSE);
+  /* Any handler of the signal, whatever its detail and blocked or not,
+   * sends the emission through GSignal, which sorts them out: one look,
+   * and a cheaper one than g_signal_has_handler_pending() (which also
+   * searches the class closures and, when it finds a handler, allocates
+   * a match list). */
+  via_gsignal = g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
 
   if (G_LIKELY (!via_gsignal))
     {

@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <mibew-bridge/mibew-bridge.h>
 #ifdef MIBEW_TOOL_HAVE_PLUGINS
@@ -137,6 +138,45 @@ path_has (GPtrArray  *path,
   return FALSE;
 }
 
+/* Gives @engine @key_file, the plugins' part of @config (see
+ * plugins_key_file()); on an error (named with the file) nothing changes. */
+static gboolean
+engine_load_config (MibewPluginEngine  *engine,
+                    GKeyFile           *key_file,
+                    MibewBridgeConfig  *config,
+                    GError            **error)
+{
+  const char *file = mibew_bridge_config_get_file (config);
+
+  if (mibew_plugin_engine_load_config (engine, key_file, error))
+    return TRUE;
+  if (file != NULL)
+    g_prefix_error (error, "%s: ", file);
+  return FALSE;
+}
+
+/* mibew_bridge_config_check() of a reload: the plugins' part is checked
+ * with the engine's rules before the server applies anything, so that a
+ * bad plugin setting refuses the whole reload instead of leaving the
+ * server with the new file and the plugins with the old one. The engine's
+ * load_config() changes the engine it reads into: the check reads into an
+ * engine of its own that never loads a plugin. */
+static gboolean
+plugins_check (MibewBridgeConfig  *config,
+               gpointer            user_data,
+               GError            **error)
+{
+  ServePlugins *plugins = user_data;
+  g_autoptr(MibewPluginEngine) scratch = NULL;
+  g_autoptr(GKeyFile) key_file = NULL;
+
+  if (!has_plugin_dirs (config))
+    return TRUE;
+  scratch = mibew_plugin_engine_new (plugins->dispatcher);
+  key_file = plugins_key_file (config, plugins->sections);
+  return engine_load_config (scratch, key_file, config, error);
+}
+
 /* Configures the engine (made on first use) as @config says, without
  * activating or deactivating anything. Nothing changes if the plugins'
  * configuration is not valid (a group whose name is not Vendor:Name, a
@@ -150,7 +190,6 @@ plugins_configure (ServePlugins       *plugins,
   g_auto(GStrv) sections = NULL;
   const char * const *dirs = mibew_bridge_config_get_plugin_dirs (config);
   const char * const *enabled = mibew_bridge_config_get_enabled_plugins (config);
-  const char *file = mibew_bridge_config_get_file (config);
 
   if (!has_plugin_dirs (config) && plugins->engine == NULL)
     return TRUE;
@@ -168,12 +207,8 @@ plugins_configure (ServePlugins       *plugins,
     }
 
   key_file = plugins_key_file (config, plugins->sections);
-  if (!mibew_plugin_engine_load_config (plugins->engine, key_file, error))
-    {
-      if (file != NULL)
-        g_prefix_error (error, "%s: ", file);
-      return FALSE;
-    }
+  if (!engine_load_config (plugins->engine, key_file, config, error))
+    return FALSE;
 
   /* what the file no longer says goes back to the defaults */
   if (enabled == NULL || enabled[0] == NULL)
@@ -239,6 +274,46 @@ plugins_load (ServePlugins *plugins)
     }
 }
 
+/* Whether a JavaScript plugin is active: the engine's GJS loader makes
+ * its plugins of the type MibewGjsPlugin (mibew-plugin-loader-gjs.c),
+ * which it does not export; its name is what tells them apart. */
+static gboolean
+plugins_have_javascript (ServePlugins *plugins)
+{
+  g_autoptr(GPtrArray) infos = NULL;
+
+  if (plugins->engine == NULL)
+    return FALSE;
+  infos = mibew_plugin_engine_get_plugins (plugins->engine);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      MibewPlugin *plugin = mibew_plugin_info_get_plugin (g_ptr_array_index (infos, i));
+
+      if (plugin != NULL && strcmp (G_OBJECT_TYPE_NAME (plugin), "MibewGjsPlugin") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* With a JavaScript plugin active, listeners run in the server's main
+ * context, whatever [server] dispatch says: JavaScript runs on this
+ * thread only. Emitted on a worker, a JavaScript listener would be handed
+ * over to this thread and waited for (the engine does that for any
+ * host), which costs two thread switches per listener, and a reload,
+ * which holds emissions on this thread, would wait for such a worker
+ * while it waits for this thread, until the hand-off gives up (docs/plugins.md). */
+static void
+plugins_choose_dispatch (ServePlugins      *plugins,
+                         MibewBridgeServer *server)
+{
+  if (mibew_bridge_server_get_dispatch_mode (server) == MIBEW_BRIDGE_DISPATCH_MODE_MAIN_CONTEXT ||
+      !plugins_have_javascript (plugins))
+    return;
+  g_message ("%s", _("JavaScript plugins are active: listeners run in the server’s main context "
+                     "(dispatch main-context)"));
+  mibew_bridge_server_set_dispatch_mode (server, MIBEW_BRIDGE_DISPATCH_MODE_MAIN_CONTEXT);
+}
+
 /* MibewBridgeServer::config-applied: at start (the plugins are loaded
  * already), then after each reload that checked out. Plugins are
  * reloaded only when their part of the configuration changed: every
@@ -246,11 +321,10 @@ plugins_load (ServePlugins *plugins)
  * activated again with their new settings, while emissions wait: no
  * request runs with a partial set. */
 static void
-on_config_applied (MibewBridgeServer *server,
-                   MibewBridgeConfig *config,
-                   gpointer           user_data)
+plugins_apply_config (MibewBridgeServer *server,
+                      MibewBridgeConfig *config,
+                      ServePlugins      *plugins)
 {
-  ServePlugins *plugins = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *fingerprint = NULL;
 
@@ -278,6 +352,18 @@ on_config_applied (MibewBridgeServer *server,
   else
     g_message ("%s", _("No plugin directory is configured any more: every plugin is deactivated"));
   mibew_bridge_server_release_emissions (server);
+}
+
+static void
+on_config_applied (MibewBridgeServer *server,
+                   MibewBridgeConfig *config,
+                   gpointer           user_data)
+{
+  ServePlugins *plugins = user_data;
+
+  plugins_apply_config (server, config, plugins);
+  /* the configuration's dispatch mode was just applied */
+  plugins_choose_dispatch (plugins, server);
 }
 
 static void
@@ -373,6 +459,7 @@ mibew_tool_serve (const MibewServeOptions  *options,
   /* before the server listens: the first requests find the plugins */
   plugins_load (&plugins);
   handler = g_signal_connect (server, "config-applied", G_CALLBACK (on_config_applied), &plugins);
+  mibew_bridge_config_add_check (config, plugins_check, &plugins, NULL);
 #endif
 
   ok = mibew_bridge_server_run_from_config (server, config, error);
