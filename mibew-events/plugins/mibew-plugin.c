@@ -35,7 +35,11 @@
  * next to its `demo-filter.plugin` file:
  *
  * ```c
- * #include <libpeas/peas.h>      // libpeas-2: <libpeas.h>
+ * #if __has_include (<libpeas.h>)
+ * #include <libpeas.h>          // libpeas-2
+ * #else
+ * #include <libpeas/peas.h>     // libpeas 1.x
+ * #endif
  * #include <mibew-plugins/mibew-plugins.h>
  *
  * G_DECLARE_FINAL_TYPE (DemoFilter, demo_filter, DEMO, FILTER, GObject)
