@@ -125,7 +125,8 @@ mibew_plugin_backend_new (void)
    * peas_engine_get_default()) and ours do not mix. libpeas makes the
    * first engine of the process its default one, though: that is
    * libpeas's choice, and harmless. */
-  self->engine = mibew_peas_engine_new ();
+  self->engine = peas_engine_new ();
+  peas_engine_enable_loader (self->engine, MIBEW_PEAS_PYTHON_LOADER);
   return self;
 }
 

@@ -8,16 +8,6 @@
 
 #include "mibew-plugin-backend-peas-private.h"
 
-PeasEngine *
-mibew_peas_engine_new (void)
-{
-  PeasEngine *engine = peas_engine_new ();
-
-  /* libpeas 1.x's Python 3 loader (`Loader=python3`) */
-  peas_engine_enable_loader (engine, "python3");
-  return engine;
-}
-
 GPtrArray *
 mibew_peas_engine_infos (PeasEngine *engine)
 {

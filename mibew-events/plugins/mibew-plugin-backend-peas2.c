@@ -1,24 +1,13 @@
 /* mibew-plugin-backend-peas2.c: what is libpeas-2's own
  *
  * See mibew-plugin-backend-peas-private.h; the rest of the backend is in
- * mibew-plugin-backend-peas.c. libpeas-2 names its Python loader
- * `python` (libpeas 1.x: `python3`), and its engine is a GListModel of
+ * mibew-plugin-backend-peas.c. libpeas-2's engine is a GListModel of
  * PeasPluginInfo objects instead of giving out a list.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include "mibew-plugin-backend-peas-private.h"
-
-PeasEngine *
-mibew_peas_engine_new (void)
-{
-  PeasEngine *engine = peas_engine_new ();
-
-  /* libpeas-2's Python loader (`Loader=python`) */
-  peas_engine_enable_loader (engine, "python");
-  return engine;
-}
 
 GPtrArray *
 mibew_peas_engine_infos (PeasEngine *engine)
