@@ -54,6 +54,11 @@
  * wants to keep a value past its own invocation takes a reference to that
  * value (or copies it); holding the arguments object itself is safe — it
  * stays alive — but it may show a later emission's values.
+ *
+ * A host that emits the same event again and again can do the same:
+ * mibew_event_args_reset() puts the arguments back to their new state,
+ * keeping their string buffers, so that a reused arguments object costs
+ * less than a new one and its emissions allocate nothing.
  */
 
 /* What decoding keeps so that encoding gives back what came in. */
@@ -66,11 +71,21 @@ typedef struct
                              * generators); NULL elsewhere */
 } JsonState;
 
+/* A string buffer mibew_event_args_reset() kept for the field's next
+ * value, so that a reused arguments object stores strings without
+ * allocating. */
+typedef struct
+{
+  char *buffer;
+  gsize size;
+} Spare;
+
 /* event comes first: mibew_event_args_set_event() stores it inline */
 typedef struct
 {
   guint event;              /* MibewEventId + 1, or 0 */
   JsonState *json;
+  Spare *spares;            /* per field, or NULL: see mibew_event_args_reset() */
 } MibewEventArgsPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (MibewEventArgs, mibew_event_args, G_TYPE_OBJECT)
@@ -136,11 +151,13 @@ clear_value (const MibewArgField *f,
     }
 }
 
-/* Stores *value; returns whether the field changed. */
+/* Stores *value; returns whether the field changed. A string goes into
+ * @spare's buffer when that is big enough. */
 static gboolean
 store_value (const MibewArgField *f,
              gpointer             p,
-             gconstpointer        value)
+             gconstpointer        value,
+             Spare               *spare)
 {
   switch (f->type)
     {
@@ -170,6 +187,17 @@ store_value (const MibewArgField *f,
         if (*sp == s || g_strcmp0 (*sp, s) == 0)
           return FALSE;
         g_free (*sp);
+        *sp = NULL;
+        if (s != NULL && spare != NULL && spare->buffer != NULL)
+          {
+            gsize size = strlen (s) + 1;
+
+            if (size <= spare->size)
+              {
+                *sp = memcpy (g_steal_pointer (&spare->buffer), s, size);
+                return TRUE;
+              }
+          }
         *sp = g_strdup (s);
         return TRUE;
       }
@@ -215,8 +243,9 @@ mibew_event_args_set_field (MibewEventArgs *self,
                             gconstpointer   value)
 {
   const MibewArgField *f = class_field (args_class (self), index);
+  MibewEventArgsPrivate *priv = mibew_event_args_get_instance_private (self);
 
-  if (store_value (f, FIELD_P (self, f), value))
+  if (store_value (f, FIELD_P (self, f), value, priv->spares != NULL ? &priv->spares[index] : NULL))
     mibew_event_args_notify_field (self, index);
 }
 
@@ -263,7 +292,7 @@ mibew_event_args_new_with_values (GType          type,
       {
         const MibewArgField *f = class_field (klass, i);
 
-        store_value (f, FIELD_P (self, f), values[i]);
+        store_value (f, FIELD_P (self, f), values[i], NULL);
       }
   return self;
 }
@@ -355,6 +384,9 @@ mibew_event_args_finalize (GObject *object)
       clear_value (f, FIELD_P (self, f));
     }
   json_state_free (priv->json, klass->n_fields);
+  for (guint i = 0; priv->spares != NULL && i < klass->n_fields; i++)
+    g_free (priv->spares[i].buffer);
+  g_free (priv->spares);
 
   G_OBJECT_CLASS (mibew_event_args_parent_class)->finalize (object);
 }
@@ -456,9 +488,157 @@ mibew_event_args_class_init (MibewEventArgsClass *klass)
   mibew_event_args_private_offset = MibewEventArgs_private_offset;
 }
 
+/* A field's value in a new instance: zero, except an enumeration's
+ * default, its property's (the first value). */
+static int
+enum_default (MibewEventArgsClass *klass,
+              guint                index)
+{
+  return G_PARAM_SPEC_ENUM (klass->pspecs[index])->default_value;
+}
+
 static void
 mibew_event_args_init (MibewEventArgs *self)
 {
+}
+
+void
+mibew_event_args_init_fields (MibewEventArgs *self)
+{
+  MibewEventArgsClass *klass = args_class (self);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const MibewArgField *f = class_field (klass, i);
+
+      if (f->type == MIBEW_ARG_ENUM)
+        *(int *) FIELD_P (self, f) = enum_default (klass, i);
+    }
+}
+
+/* Whether @v, the value of the %MIBEW_ARG_LAZY field @f, is empty, as
+ * new_empty() makes it. */
+static gboolean
+lazy_is_empty (const MibewArgField *f,
+               gpointer             v)
+{
+  switch (f->type)
+    {
+    case MIBEW_ARG_DICT:
+      return json_object_get_size (v) == 0;
+    case MIBEW_ARG_INT_LIST:
+      return json_array_get_length (v) == 0;
+    case MIBEW_ARG_RECORD_LIST:
+    case MIBEW_ARG_ASSETS:
+      return g_list_model_get_n_items (v) == 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* Puts field @index back to its value in a new instance; returns whether
+ * it changed. A string's buffer is kept in @spare when it is bigger than
+ * the one there. */
+static gboolean
+reset_field (MibewEventArgs *self,
+             guint           index,
+             Spare          *spare)
+{
+  MibewEventArgsClass *klass = args_class (self);
+  const MibewArgField *f = class_field (klass, index);
+  gpointer p = FIELD_P (self, f);
+
+  switch (f->type)
+    {
+    case MIBEW_ARG_INT:
+      return store_value (f, p, &(gint64) { 0 }, NULL);
+    case MIBEW_ARG_BOOLEAN:
+      return store_value (f, p, &(gboolean) { FALSE }, NULL);
+    case MIBEW_ARG_ENUM:
+      return store_value (f, p, &(int) { enum_default (klass, index) }, NULL);
+    case MIBEW_ARG_STRING:
+      {
+        char *s = *(char **) p;
+        gsize size;
+
+        if (s == NULL)
+          return FALSE;
+        *(char **) p = NULL;
+        size = strlen (s) + 1;
+        if (spare->buffer == NULL || size > spare->size)
+          {
+            g_free (spare->buffer);
+            spare->buffer = s;
+            spare->size = size;
+          }
+        else
+          g_free (s);
+        return TRUE;
+      }
+    default:
+      {
+        gpointer v = *(gpointer *) p;
+        gboolean was_new;
+
+        if (v == NULL)
+          return FALSE;
+        /* a new empty value made on first read reads the same as none */
+        was_new = (f->flags & MIBEW_ARG_LAZY) && lazy_is_empty (f, v);
+        /* a listener may hold the value (a reference): not reusable */
+        clear_value (f, p);
+        return !was_new;
+      }
+    }
+}
+
+/**
+ * mibew_event_args_reset:
+ * @self: a #MibewEventArgs
+ *
+ * Puts every argument of @self back to the value it has in a new
+ * instance of its class (as g_object_new() creates it, before any
+ * setter), and forgets the event @self was emitted or read for (see
+ * mibew_event_args_get_event_name()) and the JSON document it was read
+ * from.
+ *
+ * This is the reuse path for a host that emits the same event many
+ * times: resetting and setting the arguments of the next emission costs
+ * far less than creating and finalizing a new object, and keeps the
+ * buffers of string arguments, so that storing a string that is not
+ * longer than the one reset allocates nothing. Values a listener may
+ * hold a reference to (records, lists, JSON objects) are released, not
+ * reused: whoever took a reference keeps them unchanged.
+ *
+ * A property notifies only if its value changed, after every argument
+ * has been reset. Reset arguments only between emissions, not from a
+ * listener of an emission that uses them.
+ */
+void
+mibew_event_args_reset (MibewEventArgs *self)
+{
+  MibewEventArgsPrivate *priv;
+  MibewEventArgsClass *klass;
+  guint64 changed = 0;
+
+  g_return_if_fail (MIBEW_IS_EVENT_ARGS (self));
+
+  priv = mibew_event_args_get_instance_private (self);
+  klass = args_class (self);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (class_field (klass, i)->type == MIBEW_ARG_STRING && priv->spares == NULL)
+        /* once per object: kept until it is finalized */
+        priv->spares = g_new0 (Spare, klass->n_fields);
+      if (reset_field (self, i, priv->spares != NULL ? &priv->spares[i] : NULL))
+        changed |= G_GUINT64_CONSTANT (1) << i;
+    }
+  json_state_free (g_steal_pointer (&priv->json), klass->n_fields);
+  priv->event = 0;
+
+  for (guint i = 0; changed != 0; i++, changed >>= 1)
+    if (changed & 1)
+      mibew_event_args_notify_field (self, i);
 }
 
 static GType
@@ -537,6 +717,8 @@ mibew_event_args_class_install_fields (MibewEventArgsClass *klass,
   object_class->get_property = mibew_event_args_get_property;
   object_class->set_property = mibew_event_args_set_property;
 
+  /* mibew_event_args_reset() keeps one bit per field */
+  g_assert (n_fields <= 64);
   klass->fields = fields;
   klass->n_fields = n_fields;
   /* lives as long as the class: classes of static types are never freed */

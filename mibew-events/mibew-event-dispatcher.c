@@ -70,10 +70,16 @@
  * domain objects are not: one emission's arguments belong to the thread
  * that emits them.
  *
- * The direct path takes no reference on the category object while its
- * listeners run (that would cost two atomic operations per event): do not
- * drop the last reference to a dispatcher from inside one of its own
- * listeners. The default dispatcher is never freed.
+ * A listener may drop the last reference to its dispatcher, or dispose it
+ * with g_object_run_dispose(), while it runs: the emission in progress
+ * keeps the category object and its listeners until it ends, as
+ * g_signal_emit() holds its instance, and its remaining listeners still
+ * run (the dispatcher's own functions then refuse with a critical, as
+ * after every g_object_run_dispose()). Weak references to the category
+ * object are cleared at once; it is finalized when the emission ends. This
+ * costs the emissions nothing: the counter of running emissions that
+ * guards the listener snapshots already tells its dispose what to keep.
+ * The default dispatcher is never freed.
  */
 struct _MibewEventDispatcher
 {

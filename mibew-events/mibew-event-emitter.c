@@ -58,6 +58,17 @@
  * sequentially consistent atomics, so either the writer sees the reader or
  * the reader sees the new snapshot.
  *
+ * The same counter keeps the emitter alive for the direct path's
+ * emissions, which take no reference (two more atomic operations per
+ * event): a listener may drop the last reference to the dispatcher, or
+ * dispose it, while the emitter runs it. Dropping the emitter's last
+ * reference then runs its dispose, which finds the slot active, takes a
+ * reference and marks the slot `hold` (under writer_lock); the emission's
+ * slot_leave() that brings the slot to 0 drops it again, so the emitter
+ * is finalized only after its listeners returned, as GSignal holds the
+ * instance for an emission. An emission that has to free retired
+ * snapshots or drop a hold takes the lock; others never do.
+ *
  * When no GSignal handler is connected (the common case for C hosts), the
  * typed emitters walk the snapshot directly and call C listeners through
  * their function pointers: no GValue, no marshaller, no allocation. When a
@@ -90,6 +101,9 @@ typedef struct
   ListenerList *list;   /* atomic; NULL when empty */
   gint active;          /* atomic; emissions reading a snapshot */
   GSList *retired;      /* changed under writer_lock, always atomically */
+  gint hold;            /* atomic, set under writer_lock: dispose took a
+                         * reference for the emissions in progress */
+  GObject *emitter;     /* the slot's owner, for dropping the hold */
 } Slot;
 
 typedef struct
@@ -181,19 +195,27 @@ static void
 slot_reclaim (Slot *slot)
 {
   GSList *retired = NULL;
+  GObject *hold = NULL;
 
   g_mutex_lock (&writer_lock);
   if (g_atomic_int_get (&slot->active) == 0)
-    retired = g_atomic_pointer_exchange (&slot->retired, NULL);
+    {
+      retired = g_atomic_pointer_exchange (&slot->retired, NULL);
+      if (g_atomic_int_exchange (&slot->hold, 0))
+        hold = slot->emitter;
+    }
   g_mutex_unlock (&writer_lock);
   g_slist_free_full (retired, list_free);
+  /* last: this may finalize the emitter, and @slot with it */
+  if (hold != NULL)
+    g_object_unref (hold);
 }
 
 static inline void
 slot_leave (Slot *slot)
 {
   if (g_atomic_int_dec_and_test (&slot->active) &&
-      g_atomic_pointer_get (&slot->retired) != NULL)
+      (g_atomic_pointer_get (&slot->retired) != NULL || g_atomic_int_get (&slot->hold)))
     slot_reclaim (slot);
 }
 
@@ -486,6 +508,46 @@ accumulate (GSignalInvocationHint *hint,
 
 /* ---------------------------------------------------------------------- */
 
+/* Keeps @object alive for the emissions running its listeners right now
+ * (see the comment at the top). Runs again, finding nothing to hold, when
+ * the last of them drops the hold. */
+static void
+mibew_event_emitter_dispose (GObject *object)
+{
+  MibewEventEmitter *self = MIBEW_EVENT_EMITTER (object);
+  MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
+  MibewEventEmitterClass *klass = MIBEW_EVENT_EMITTER_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_events; i++)
+    {
+      Slot *slot = &priv->slots[i];
+      gboolean held = FALSE;
+
+      /* an emission of this thread that runs a listener of @self is
+       * visible here; one of another thread holds a reference of its own */
+      if (g_atomic_int_get (&slot->active) == 0)
+        continue;
+
+      /* taken outside the lock: a toggle reference's notify may run */
+      g_object_ref (object);
+      g_mutex_lock (&writer_lock);
+      if (!g_atomic_int_get (&slot->hold))
+        {
+          /* hold first, then look: either the last emission sees the
+           * hold, or we see that it left */
+          g_atomic_int_set (&slot->hold, 1);
+          held = g_atomic_int_get (&slot->active) > 0;
+          if (!held)
+            g_atomic_int_set (&slot->hold, 0);
+        }
+      g_mutex_unlock (&writer_lock);
+      if (!held)
+        g_object_unref (object);
+    }
+
+  G_OBJECT_CLASS (mibew_event_emitter_parent_class)->dispose (object);
+}
+
 static void
 mibew_event_emitter_finalize (GObject *object)
 {
@@ -520,6 +582,8 @@ mibew_event_emitter_constructed (GObject *object)
   MibewEventEmitterPrivate *priv = mibew_event_emitter_get_instance_private (self);
 
   priv->slots = g_new0 (Slot, MIBEW_EVENT_EMITTER_GET_CLASS (self)->n_events);
+  for (guint i = 0; i < MIBEW_EVENT_EMITTER_GET_CLASS (self)->n_events; i++)
+    priv->slots[i].emitter = object;
 
   G_OBJECT_CLASS (mibew_event_emitter_parent_class)->constructed (object);
 }
@@ -530,6 +594,7 @@ mibew_event_emitter_class_init (MibewEventEmitterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = mibew_event_emitter_constructed;
+  object_class->dispose = mibew_event_emitter_dispose;
   object_class->finalize = mibew_event_emitter_finalize;
 }
 

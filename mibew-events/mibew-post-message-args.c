@@ -91,7 +91,8 @@ mibew_post_message_args_class_init (MibewPostMessageArgsClass *klass)
 static void
 mibew_post_message_args_init (MibewPostMessageArgs *self)
 {
-  self->message_kind = MIBEW_MESSAGE_KIND_USER;
+  /* message_kind: its property's default, MIBEW_MESSAGE_KIND_USER */
+  mibew_event_args_init_fields (MIBEW_EVENT_ARGS (self));
 }
 
 /**
