@@ -207,6 +207,12 @@ assert_like_new (MibewEventArgs *args,
     }
 }
 
+static void
+free_value (gpointer value)
+{
+  g_boxed_free (G_TYPE_VALUE, value);
+}
+
 /* Sets every property of @args to other_value(); returns how many. */
 static guint
 set_every_property (MibewEventArgs *args,
@@ -218,13 +224,16 @@ set_every_property (MibewEventArgs *args,
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (args), &n);
   for (guint i = 0; i < n; i++)
     {
-      GValue value = G_VALUE_INIT;
+      GValue *value = g_new0 (GValue, 1);
 
-      other_value (pspecs[i], &value);
-      if (G_VALUE_HOLDS_OBJECT (&value) || G_VALUE_HOLDS_BOXED (&value))
-        g_hash_table_add (held, g_value_peek_pointer (&value));
-      g_object_set_property (G_OBJECT (args), pspecs[i]->name, &value);
-      g_value_unset (&value);
+      other_value (pspecs[i], value);
+      g_object_set_property (G_OBJECT (args), pspecs[i]->name, value);
+      /* @held keeps the value alive: once freed, its address could be
+       * the new empty value's (glibc's malloc gives it back at once) */
+      if (G_VALUE_HOLDS_OBJECT (value) || G_VALUE_HOLDS_BOXED (value))
+        g_hash_table_insert (held, g_value_peek_pointer (value), value);
+      else
+        g_boxed_free (G_TYPE_VALUE, value);
     }
   return n;
 }
@@ -234,7 +243,8 @@ static void
 check_reset (MibewEventArgs *args,
              GType           type)
 {
-  g_autoptr(GHashTable) held = g_hash_table_new (NULL, NULL);
+  /* value pointer -> the GValue holding it */
+  g_autoptr(GHashTable) held = g_hash_table_new_full (NULL, NULL, NULL, free_value);
   guint n_props, notified = 0;
   gulong handler;
 
