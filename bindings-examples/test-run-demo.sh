@@ -70,8 +70,13 @@ if [ "$mode" = bridge ]; then
   expect '^run-demo: starting mibew-events serve on unix:/.*/bridge\.sock$'
   expect '--secret-file /.*/secret \(mode 600\), --plugin-dir /.*/bindings-examples/plugins$'
   expect '^run-demo: the server answers GET /v1/health: \{"status":"ok",.*"signed":true'
-  expect '^The server \(mibew-events serve\) logged: 2 plugins active: Demo:Filter, Demo:Microtime$'
-  expect '^  GET /v1/events: listeners on threadFunctionCall \(1\), threadPostMessage \(1\), widgetResponseAlter \(1\)$'
+  expect '^The server \(mibew-events serve\) logged: 3 plugins active: Demo:Filter, Demo:Microtime, Demo:Waiting$'
+  expect '^  GET /v1/events: listeners on threadFunctionCall \(1\), threadPostMessage \(1\), usersUpdateThreadsAlter \(1\), widgetResponseAlter \(1\)$'
+  # one plugin per language, JavaScript in the server's main context
+  expect '^  Demo:Filter +C +libdemo-filter\.so +listens to threadPostMessage \(documented\)$'
+  expect '^  Demo:Microtime +Python +demo_microtime\.py +listens to threadFunctionCall, widgetResponseAlter \(documented\)$'
+  expect '^  Demo:Waiting +JavaScript +demo_waiting\.js +listens to usersUpdateThreadsAlter \(documented\)$'
+  expect '"dispatch":"main-context"'
   grep -q 'NOT ACTIVE' "$out" && fail "a plugin is not active"
 
   # every event of the session, in order
@@ -79,9 +84,9 @@ if [ "$mode" = bridge ]; then
   [ "$session" = "visitorCreate visitorTrack widgetResponseAlter threadCreate threadUserIsReady \
 threadPostMessage threadPostMessage threadPostMessage threadPostMessage usersUpdateThreadsAlter \
 threadFunctionCall widgetResponseAlter threadClose " ] || fail "the session's events: $session"
-  # 6 events are not forwarded, 7 are
-  expect_count 6 '^    not forwarded: no listener on the bridge'
-  expect_count 7 '^    forwarded: POST /v1/events/[A-Za-z]+ \(1 request\), 1 listener\(s\) on the bridge$'
+  # 5 events are not forwarded, 8 are
+  expect_count 5 '^    not forwarded: no listener on the bridge'
+  expect_count 8 '^    forwarded: POST /v1/events/[A-Za-z]+ \(1 request\), 1 listener\(s\) on the bridge$'
 
   # Demo:Filter (C): the bad words masked, the other messages left alone
   expect '^    C +Demo:Filter  message_body: "What the heck, it is a darn birthday present!" → "What the \*\*\*\*, it is a \*\*\*\* birthday present!"$'
@@ -95,14 +100,18 @@ threadFunctionCall widgetResponseAlter threadClose " ] || fail "the session's ev
   expect_count 2 '^    Python +Demo:Microtime  response\.dependencies\.usefulFunc: \+ \["the_lib","the_func"\]$'
   expect_count 2 '^    Python +Demo:Microtime  response\.load\.the_func: \+ "https://.*/plugins/Demo/Microtime/js/func\.js"$'
   expect_count 2 '^    Python +Demo:Microtime  response\.data\.usefulFunc: \+ \{"time":[0-9.]+\}$'
+  # Demo:Waiting (JavaScript): the thread in the queue labelled, the chatting one not
+  expect '^    JavaScript Demo:Waiting  threads\.1\.waitingLabel: \+ "waiting since 22:15:40 UTC"$'
+  expect '^    => the operators see: #42 \(no label\), #43 waiting since 22:15:40 UTC$'
+  expect_count 1 'Demo:Waiting  threads'
   # no change attributed to anyone else, nothing missing
-  n=$(grep -Ec '^    (C|Python) +Demo:' "$out")
-  [ "$n" -eq 12 ] || fail "$n changes attributed (not 12)"
+  n=$(grep -Ec '^    (C|Python|JavaScript) +Demo:' "$out")
+  [ "$n" -eq 13 ] || fail "$n changes attributed (not 13)"
   grep -Eq 'MISSING|FAILED' "$out" && fail "the output reports a failure"
-  expect '^5 of 5 expected effects present$'
+  expect '^6 of 6 expected effects present$'
   # what the server saw, and how it stopped
-  expect '^Mibew:GnomeBridge made 8 requests to the bridge \(GET /v1/events, then 7 events\) on 1 connection\(s\)$'
-  expect "^The server's /metrics: events served threadFunctionCall 200 ×1, threadPostMessage 200 ×4, widgetResponseAlter 200 ×2; 0 listener failure\\(s\\)$"
+  expect '^Mibew:GnomeBridge made 9 requests to the bridge \(GET /v1/events, then 8 events\) on 1 connection\(s\)$'
+  expect "^The server's /metrics: events served threadFunctionCall 200 ×1, threadPostMessage 200 ×4, usersUpdateThreadsAlter 200 ×1, widgetResponseAlter 200 ×2; 0 listener failure\\(s\\)$"
   expect '^run-demo: stopping the server \(SIGTERM\)$'
   expect '^run-demo: the server exited with status 0$'
   exit $failed

@@ -123,7 +123,7 @@ mibew_assets_args_set_request (MibewAssetsArgs *self,
   g_return_if_fail (MIBEW_IS_ASSETS_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
 }
 
 /**
@@ -140,7 +140,7 @@ mibew_assets_args_get_assets (MibewAssetsArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_ASSETS_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_ASSETS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_ASSETS);
 }
 
 /**
@@ -157,5 +157,5 @@ mibew_assets_args_set_assets (MibewAssetsArgs *self,
   g_return_if_fail (MIBEW_IS_ASSETS_ARGS (self));
   g_return_if_fail (assets == NULL || MIBEW_IS_ASSET_LIST (assets));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ASSETS, &assets);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ASSETS, &assets);
 }

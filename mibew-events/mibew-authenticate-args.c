@@ -121,7 +121,7 @@ mibew_authenticate_args_set_operator (MibewAuthenticateArgs *self,
   g_return_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_OPERATOR, &op);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATOR, &op);
 }
 
 /**
@@ -154,5 +154,5 @@ mibew_authenticate_args_set_request (MibewAuthenticateArgs *self,
   g_return_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
 }

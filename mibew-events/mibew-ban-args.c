@@ -120,7 +120,7 @@ mibew_ban_args_set_ban (MibewBanArgs *self,
   g_return_if_fail (MIBEW_IS_BAN_ARGS (self));
   g_return_if_fail (ban == NULL || MIBEW_IS_BAN (ban));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_BAN, &ban);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_BAN, &ban);
 }
 
 /**
@@ -153,5 +153,5 @@ mibew_ban_args_set_original_ban (MibewBanArgs *self,
   g_return_if_fail (MIBEW_IS_BAN_ARGS (self));
   g_return_if_fail (original_ban == NULL || MIBEW_IS_BAN (original_ban));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_BAN, &original_ban);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_BAN, &original_ban);
 }

@@ -123,7 +123,7 @@ mibew_button_args_set_button (MibewButtonArgs     *self,
   g_return_if_fail (MIBEW_IS_BUTTON_ARGS (self));
   g_return_if_fail (button == NULL || MIBEW_IS_BUTTON_FRAGMENT (button));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_BUTTON, &button);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_BUTTON, &button);
 }
 
 /**
@@ -139,7 +139,7 @@ mibew_button_args_get_generator (MibewButtonArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_BUTTON_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_GENERATOR);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_GENERATOR);
 }
 
 /**
@@ -155,5 +155,5 @@ mibew_button_args_set_generator (MibewButtonArgs *self,
 {
   g_return_if_fail (MIBEW_IS_BUTTON_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_GENERATOR, &generator);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_GENERATOR, &generator);
 }

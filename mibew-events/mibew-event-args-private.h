@@ -97,6 +97,12 @@ mibew_arg_field_flags (const MibewArgField  *f,
   return flags;
 }
 
+/* @self as a #MibewEventArgs, unchecked: for the classes' own accessors,
+ * which checked @self's type on entry (g_return_if_fail). GLib's checked
+ * cast to a parent type walks the type tree on every call, which costs
+ * more than the rest of a setter. */
+#define MIBEW_ARGS_BASE(self) ((MibewEventArgs *) (self))
+
 /* Installs the properties and the generic vfuncs of @klass from @fields,
  * which must be static. */
 void mibew_event_args_class_install_fields (MibewEventArgsClass *klass,
@@ -145,9 +151,12 @@ mibew_event_args_set_event (MibewEventArgs *self,
   G_STRUCT_MEMBER (guint, self, mibew_event_args_private_offset) = id + 1;
 }
 
-/* Reads @node as the arguments of @info (no depth check). */
+/* Reads @node as the arguments of @info (no depth check). With @take
+ * the arguments adopt @node's object, which the caller must not use
+ * afterwards; otherwise they copy it. */
 MibewEventArgs *mibew_event_args_decode   (const MibewEventInfo  *info,
                                            JsonNode              *node,
+                                           gboolean               take,
                                            GError               **error);
 
 /* The JSON form; @copy FALSE lets the result share nodes with @self (for

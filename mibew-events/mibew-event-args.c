@@ -234,7 +234,7 @@ void
 mibew_event_args_notify_field (MibewEventArgs *self,
                                guint           index)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), args_class (self)->pspecs[index]);
+  g_object_notify_by_pspec ((GObject *) self, args_class (self)->pspecs[index]);
 }
 
 void
@@ -494,7 +494,9 @@ static int
 enum_default (MibewEventArgsClass *klass,
               guint                index)
 {
-  return G_PARAM_SPEC_ENUM (klass->pspecs[index])->default_value;
+  /* unchecked: field_pspec() made it (a checked cast costs more than a
+   * whole reset) */
+  return ((GParamSpecEnum *) klass->pspecs[index])->default_value;
 }
 
 static void
@@ -537,14 +539,14 @@ lazy_is_empty (const MibewArgField *f,
 }
 
 /* Puts field @index back to its value in a new instance; returns whether
- * it changed. A string's buffer is kept in @spare when it is bigger than
- * the one there. */
+ * it changed. A string's buffer is kept in the object's spares when it is
+ * bigger than the one there. */
 static gboolean
-reset_field (MibewEventArgs *self,
-             guint           index,
-             Spare          *spare)
+reset_field (MibewEventArgs        *self,
+             MibewEventArgsPrivate *priv,
+             MibewEventArgsClass   *klass,
+             guint                  index)
 {
-  MibewEventArgsClass *klass = args_class (self);
   const MibewArgField *f = class_field (klass, index);
   gpointer p = FIELD_P (self, f);
 
@@ -555,15 +557,27 @@ reset_field (MibewEventArgs *self,
     case MIBEW_ARG_BOOLEAN:
       return store_value (f, p, &(gboolean) { FALSE }, NULL);
     case MIBEW_ARG_ENUM:
-      return store_value (f, p, &(int) { enum_default (klass, index) }, NULL);
+      {
+        int start = enum_default (klass, index);
+
+        if (*(int *) p == start)
+          return FALSE;
+        *(int *) p = start;
+        return TRUE;
+      }
     case MIBEW_ARG_STRING:
       {
         char *s = *(char **) p;
         gsize size;
+        Spare *spare;
 
         if (s == NULL)
           return FALSE;
         *(char **) p = NULL;
+        if (G_UNLIKELY (priv->spares == NULL))
+          /* once per object: kept until it is finalized */
+          priv->spares = g_new0 (Spare, klass->n_fields);
+        spare = &priv->spares[index];
         size = strlen (s) + 1;
         if (spare->buffer == NULL || size > spare->size)
           {
@@ -626,14 +640,10 @@ mibew_event_args_reset (MibewEventArgs *self)
   klass = args_class (self);
 
   for (guint i = 0; i < klass->n_fields; i++)
-    {
-      if (class_field (klass, i)->type == MIBEW_ARG_STRING && priv->spares == NULL)
-        /* once per object: kept until it is finalized */
-        priv->spares = g_new0 (Spare, klass->n_fields);
-      if (reset_field (self, i, priv->spares != NULL ? &priv->spares[i] : NULL))
-        changed |= G_GUINT64_CONSTANT (1) << i;
-    }
-  json_state_free (g_steal_pointer (&priv->json), klass->n_fields);
+    if (reset_field (self, priv, klass, i))
+      changed |= G_GUINT64_CONSTANT (1) << i;
+  if (priv->json != NULL)
+    json_state_free (g_steal_pointer (&priv->json), klass->n_fields);
   priv->event = 0;
 
   for (guint i = 0; changed != 0; i++, changed >>= 1)
@@ -955,6 +965,7 @@ static JsonNode *encode_field (MibewEventArgs *self, const MibewArgField *f, gbo
 MibewEventArgs *
 mibew_event_args_decode (const MibewEventInfo  *info,
                          JsonNode              *node,
+                         gboolean               take,
                          GError               **error)
 {
   g_autoptr(MibewEventArgs) self = NULL;
@@ -974,9 +985,14 @@ mibew_event_args_decode (const MibewEventInfo  *info,
 
   state = g_new0 (JsonState, 1);
   state->source_was_array = !JSON_NODE_HOLDS_OBJECT (node);
-  /* our own copy: the caller's tree stays untouched whatever listeners do */
-  state->source = state->source_was_array ? json_object_new ()
-                                          : mibew_json_object_deep_copy (json_node_get_object (node));
+  /* our own copy: the caller's tree stays untouched whatever listeners
+   * do; unless the caller hands it over */
+  if (state->source_was_array)
+    state->source = json_object_new ();
+  else if (take)
+    state->source = json_object_ref (json_node_get_object (node));
+  else
+    state->source = mibew_json_object_deep_copy (json_node_get_object (node));
   priv->json = state;
   priv->event = mibew_event_info_id (info) + 1;
 
@@ -1047,7 +1063,7 @@ mibew_event_args_new_from_json (const char  *event_name,
   info = mibew_event_lookup_or_error (event_name, NULL, error);
   if (info == NULL || !mibew_json_check_depth (node, MIBEW_JSON_DEFAULT_MAX_DEPTH, error))
     return NULL;
-  return mibew_event_args_decode (info, node, error);
+  return mibew_event_args_decode (info, node, FALSE, error);
 }
 
 /* Moves @other's value of @f into @self the way Mibew's by-reference
@@ -1135,7 +1151,7 @@ mibew_event_args_update_from_json (MibewEventArgs  *self,
     }
   if (!mibew_json_check_depth (node, MIBEW_JSON_DEFAULT_MAX_DEPTH, error))
     return FALSE;
-  other = mibew_event_args_decode (&mibew_event_table[priv->event - 1], node, error);
+  other = mibew_event_args_decode (&mibew_event_table[priv->event - 1], node, FALSE, error);
   if (other == NULL)
     return FALSE;
   /* a listener may have handed in another class's arguments */

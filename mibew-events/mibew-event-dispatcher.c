@@ -70,6 +70,25 @@
  * domain objects are not: one emission's arguments belong to the thread
  * that emits them.
  *
+ * Detaching is synchronous on the detaching thread only, as with
+ * g_signal_handler_disconnect():
+ *
+ * - once mibew_event_dispatcher_detach_listener() (or
+ *   mibew_event_dispatcher_detach_owner()) returns, the detaching thread
+ *   starts no call of the listener any more, not even later in an emission
+ *   it is running;
+ * - an emission on another thread that had already reached the listener
+ *   may still call it, or be calling it, after detach returned: at most one
+ *   call per such emission. Its closure is invalidated (unless it is
+ *   attached elsewhere too) once no emission runs it any more, right
+ *   before the destroy notify: invalidating it earlier would race with
+ *   g_closure_invoke() on the other threads;
+ * - the user data is freed in the destroy notify, which runs exactly once,
+ *   after the last call of the listener returned, on whichever thread
+ *   releases the listener last: the detaching thread, or one that was
+ *   emitting the event. It runs with no lock of the dispatcher held, so it
+ *   may call the dispatcher.
+ *
  * A listener may drop the last reference to its dispatcher, or dispose it
  * with g_object_run_dispose(), while it runs: the emission in progress
  * keeps the category object and its listeners until it ends, as
@@ -574,29 +593,23 @@ mibew_event_dispatcher_detach_owner (MibewEventDispatcher *self,
  *   mibew_event_dispatcher_detach_listener(), or 0 with @error set to
  *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT
  */
-guint
-mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
-                                        const char            *event_name,
-                                        int                    priority,
-                                        GClosure              *closure,
-                                        GError               **error)
+/* Attaches @closure, or when it is %NULL the C @callback with @user_data
+ * and @destroy_notify (called on failure too, as the closure's notifier
+ * would be). */
+static guint
+attach (MibewEventDispatcher  *self,
+        const char            *event_name,
+        int                    priority,
+        GClosure              *closure,
+        GCallback              callback,
+        gpointer               user_data,
+        GDestroyNotify         destroy_notify,
+        GError               **error)
 {
   const MibewEventInfo *info;
   const Owner *owner;
   GQuark detail;
   guint id;
-
-  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  if (closure == NULL)
-    {
-      g_autofree char *valid = g_utf8_make_valid (event_name != NULL ? event_name : "(null)", -1);
-
-      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
-                   _("No listener given for “%s”"), valid);
-      return 0;
-    }
 
   info = NULL;
   if (event_name == NULL)
@@ -606,8 +619,13 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   if (info == NULL)
     {
       /* a floating closure is ours to dispose of, as with GSignal */
-      g_closure_sink (g_closure_ref (closure));
-      g_closure_unref (closure);
+      if (closure != NULL)
+        {
+          g_closure_sink (g_closure_ref (closure));
+          g_closure_unref (closure);
+        }
+      else if (destroy_notify != NULL)
+        destroy_notify (user_data);
       return 0;
     }
 
@@ -619,8 +637,33 @@ mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
   if (priority == MIBEW_PRIORITY_DEFAULT)
     priority = owner != NULL ? owner->default_priority : 0;
 
+  if (closure == NULL)
+    return mibew_event_emitter_attach_callback (self->emitters[info->category], info, detail, priority,
+                                                callback, user_data, destroy_notify,
+                                                id, owner != NULL ? owner->owner : 0);
   return mibew_event_emitter_attach (self->emitters[info->category], info, detail,
                                      priority, closure, id, owner != NULL ? owner->owner : 0);
+}
+
+guint
+mibew_event_dispatcher_attach_listener (MibewEventDispatcher  *self,
+                                        const char            *event_name,
+                                        int                    priority,
+                                        GClosure              *closure,
+                                        GError               **error)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (closure == NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (event_name != NULL ? event_name : "(null)", -1);
+
+      g_set_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_INVALID_LISTENER,
+                   _("No listener given for “%s”"), valid);
+      return 0;
+    }
+  return attach (self, event_name, priority, closure, NULL, NULL, NULL, error);
 }
 
 /**
@@ -650,14 +693,13 @@ mibew_event_dispatcher_attach_callback (MibewEventDispatcher  *self,
                                         GDestroyNotify         destroy_notify,
                                         GError               **error)
 {
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), 0);
   g_return_val_if_fail (callback != NULL, 0);
-  /* before the closure exists: nothing to leak */
   g_return_val_if_fail (event_name != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  return mibew_event_dispatcher_attach_listener (self, event_name, priority,
-                                                 g_cclosure_new (callback, user_data,
-                                                                 (GClosureNotify) (void (*) (void)) destroy_notify),
-                                                 error);
+  /* no GClosure: the emitter calls @callback directly either way */
+  return attach (self, event_name, priority, NULL, callback, user_data, destroy_notify, error);
 }
 
 /**
@@ -711,8 +753,10 @@ mibew_event_dispatcher_attach_func (MibewEventDispatcher  *self,
  * @listener_id: the id mibew_event_dispatcher_attach_listener() returned
  * @error: return location for a #GError
  *
- * Detaches exactly one listener. It does not run again, not even later in
- * an emission that is running now.
+ * Detaches exactly one listener. It does not run again on this thread,
+ * not even later in an emission that is running now; an emission of
+ * another thread may still be running it (see the Threads section of
+ * #MibewEventDispatcher).
  *
  * Returns: %TRUE if the listener was detached; %FALSE with @error set to
  *   %MIBEW_EVENTS_ERROR_UNKNOWN_EVENT or
@@ -1337,6 +1381,7 @@ static JsonNode *
 trigger_json (MibewEventDispatcher  *self,
               const char            *event_name,
               JsonNode              *node,
+              gboolean               take,
               GError               **error)
 {
   g_autoptr(MibewEventArgs) args = NULL;
@@ -1349,7 +1394,7 @@ trigger_json (MibewEventDispatcher  *self,
     return NULL;
   if (!mibew_json_check_depth (node, g_atomic_int_get (&self->max_json_depth), error))
     return NULL;
-  args = mibew_event_args_decode (info, node, error);
+  args = mibew_event_args_decode (info, node, take, error);
   if (args == NULL)
     return NULL;
   mibew_event_emitter_emit (self->emitters[info->category], mibew_event_info_id (info), args);
@@ -1388,7 +1433,7 @@ mibew_event_dispatcher_trigger_json (MibewEventDispatcher  *self,
   g_return_val_if_fail (args != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return trigger_json (self, event_name, args, error);
+  return trigger_json (self, event_name, args, FALSE, error);
 }
 
 /**
@@ -1427,7 +1472,8 @@ mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
   node = mibew_event_dispatcher_parse_json (self, data, length, error);
   if (node == NULL)
     return NULL;
-  result = trigger_json (self, event_name, node, error);
+  /* the tree is ours alone: the arguments adopt it instead of a copy */
+  result = trigger_json (self, event_name, node, TRUE, error);
   if (result == NULL)
     return NULL;
   return mibew_json_to_data (result, FALSE);

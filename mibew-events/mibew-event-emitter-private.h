@@ -24,6 +24,15 @@ guint    mibew_event_emitter_attach            (MibewEventEmitter      *self,
                                                 GClosure               *closure,
                                                 guint                   id,
                                                 GQuark                  owner);
+guint    mibew_event_emitter_attach_callback   (MibewEventEmitter      *self,
+                                                const MibewEventInfo   *info,
+                                                GQuark                  detail,
+                                                int                     priority,
+                                                GCallback               callback,
+                                                gpointer                user_data,
+                                                GDestroyNotify          destroy,
+                                                guint                   id,
+                                                GQuark                  owner);
 gboolean mibew_event_emitter_detach            (MibewEventEmitter      *self,
                                                 const MibewEventInfo   *info,
                                                 guint                   id);

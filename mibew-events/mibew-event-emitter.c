@@ -83,10 +83,11 @@ typedef struct
   int priority;
   GQuark detail;
   GQuark owner;         /* the plugin that attached it, or 0 */
-  GCallback callback;   /* set for plain C closures: called directly */
+  GCallback callback;   /* called directly: the C function, or call_closure () */
   gpointer data1;       /* callback (data1, args, data3): the emitter and */
   gpointer data3;       /* the user data, swapped for g_cclosure_new_swap() */
-  GClosure *closure;
+  GClosure *closure;    /* NULL for a listener attached as a C callback */
+  GDestroyNotify destroy; /* for a C callback's user data (data3) */
 } Listener;
 
 typedef struct
@@ -116,6 +117,10 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MibewEventEmitter, mibew_event_emitter, G_T
 
 static GMutex writer_lock;
 static guint signal_ids[MIBEW_N_EVENTS];
+/* closure -> how many listeners attach it now, under writer_lock: the
+ * closure is invalidated when its last attachment is detached (the same
+ * closure may be attached twice, to one event or to several) */
+static GHashTable *attached_closures;
 
 typedef void     (*NotifyFunc) (gpointer instance, gpointer args, gpointer user_data);
 typedef gpointer (*AnswerFunc) (gpointer instance, gpointer args, gpointer user_data);
@@ -130,12 +135,34 @@ listener_ref (Listener *l)
   return l;
 }
 
+static guint closure_count (GClosure *closure, int delta);
+
+/* Never called with writer_lock held: this may run the destroy notify,
+ * which may call the dispatcher. */
 static void
 listener_unref (Listener *l)
 {
   if (g_atomic_int_dec_and_test (&l->ref_count))
     {
-      g_closure_unref (l->closure);
+      if (l->closure != NULL)
+        {
+          gboolean attached;
+
+          /* No emission runs @l any more: now its closure may be invalidated
+           * (bindings drop their callables then, as for a disconnected
+           * GSignal handler), unless it is attached elsewhere too. Not at
+           * detach: GLib clears a closure's marshal and data once it is
+           * invalidated, under a g_closure_invoke() of another thread that
+           * had passed its validity check (a crash, seen in test-threads). */
+          g_mutex_lock (&writer_lock);
+          attached = closure_count (l->closure, 0) > 0;
+          g_mutex_unlock (&writer_lock);
+          if (!attached)
+            g_closure_invalidate (l->closure);
+          g_closure_unref (l->closure);
+        }
+      else if (l->destroy != NULL)
+        l->destroy (l->data3);
       g_free (l);
     }
 }
@@ -167,21 +194,46 @@ list_count_low (ListenerList *list)
     list->n_low++;
 }
 
-/* Called with writer_lock held. */
-static void
+/* Called with writer_lock held. Returns the old snapshot when no
+ * emission reads it, for the caller to free after unlocking: freeing may
+ * run a listener's destroy notify, which may call the dispatcher. */
+static ListenerList *
 slot_replace (Slot         *slot,
               ListenerList *list)
 {
   ListenerList *old = g_atomic_pointer_exchange (&slot->list, list);
 
   if (old == NULL)
-    return;
+    return NULL;
   if (g_atomic_int_get (&slot->active) == 0)
-    list_free (old);
+    return old;
+  /* atomic, though under the lock: slot_leave() reads it without */
+  g_atomic_pointer_set (&slot->retired,
+                        g_slist_prepend (g_atomic_pointer_get (&slot->retired), old));
+  return NULL;
+}
+
+/* Called with writer_lock held. Counts @closure's attachments; returns
+ * how many are left. */
+static guint
+closure_count (GClosure *closure,
+               int       delta)
+{
+  guint n;
+
+  /* C callbacks attached without a closure are not counted */
+  if (closure == NULL)
+    return 0;
+  if (attached_closures == NULL)
+    attached_closures = g_hash_table_new (NULL, NULL);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (attached_closures, closure)) + (guint) delta;
+  if (delta == 0)
+    return n;
+  if (n == 0)
+    g_hash_table_remove (attached_closures, closure);
   else
-    /* atomic, though under the lock: slot_leave() reads it without */
-    g_atomic_pointer_set (&slot->retired,
-                          g_slist_prepend (g_atomic_pointer_get (&slot->retired), old));
+    g_hash_table_insert (attached_closures, closure, GUINT_TO_POINTER (n));
+  return n;
 }
 
 static inline ListenerList *
@@ -237,30 +289,31 @@ get_slot (MibewEventEmitter *self,
 static gpointer
 steal_value (GValue *value)
 {
-  gpointer ret = NULL;
-
-  if (G_VALUE_TYPE (value) == G_TYPE_INVALID || G_VALUE_TYPE (value) == G_TYPE_NONE)
-    return NULL;
-  if (G_VALUE_HOLDS_STRING (value))
-    ret = g_value_dup_string (value);
-  else if (G_VALUE_HOLDS_OBJECT (value))
-    ret = g_value_dup_object (value);
-  else if (G_VALUE_HOLDS_BOXED (value))
-    ret = g_value_dup_boxed (value);
-  return ret;
+  /* by the fundamental type: the G_VALUE_HOLDS_*() checks are calls */
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
+    {
+    case G_TYPE_STRING:
+      return g_value_dup_string (value);
+    case G_TYPE_OBJECT:
+      return g_value_dup_object (value);
+    case G_TYPE_BOXED:
+      return g_value_dup_boxed (value);
+    default:
+      return NULL;
+    }
 }
 
 /* Bindings' closures (Python, GJS) and C closures with a marshaller go
  * through GClosure; this is the slow but general path. */
 static gpointer
-invoke_closure (GClosure       *closure,
+invoke_closure (Listener       *l,
                 gpointer        instance,
                 MibewEventArgs *args,
                 GType           return_type)
 {
   GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
   GValue ret = G_VALUE_INIT;
-  gpointer answer;
+  gpointer answer = NULL;
 
   g_value_init_from_instance (&params[0], instance);
   g_value_init (&params[1], G_OBJECT_TYPE (args));
@@ -268,14 +321,31 @@ invoke_closure (GClosure       *closure,
   if (return_type != G_TYPE_NONE)
     g_value_init (&ret, return_type);
 
-  g_closure_invoke (closure, return_type != G_TYPE_NONE ? &ret : NULL, 2, params, NULL);
-
-  answer = steal_value (&ret);
+  /* checked again after the set-up, right before the call: a detach of
+   * another thread in between is seen, as on the direct path */
+  if (G_LIKELY (!g_atomic_int_get (&l->detached)))
+    {
+      g_closure_invoke (l->closure, return_type != G_TYPE_NONE ? &ret : NULL, 2, params, NULL);
+      answer = steal_value (&ret);
+    }
   if (return_type != G_TYPE_NONE)
     g_value_unset (&ret);
   g_value_unset (&params[0]);
   g_value_unset (&params[1]);
   return answer;
+}
+
+/* The callback of a listener whose closure needs its marshaller: data1 is
+ * the emitter, data3 the listener itself (invoke_closure() checks its
+ * detached flag again right before the call). */
+static gpointer
+call_closure (gpointer        instance,
+              MibewEventArgs *args,
+              gpointer        listener)
+{
+  MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
+
+  return invoke_closure (listener, instance, args, aclass->return_type);
 }
 
 /* Runs items [from, to) of @list. Returns FALSE when an out event was
@@ -290,27 +360,28 @@ run_listeners (gpointer              instance,
                MibewEventArgs       *args)
 {
   MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
+  /* in locals: the compiler must reload fields after every call */
+  Listener * const *items = list->items;
+  const gboolean is_out = info->kind == MIBEW_EVENT_KIND_OUT;
 
-  /* the kind's branches are taken once, outside the loops */
+  /* the kind's branches are taken once, outside the loops; every listener
+   * has a callback (closures get call_closure()) */
   if (info->kind == MIBEW_EVENT_KIND_NOTIFY)
     {
       for (guint i = from; i < to; i++)
         {
-          Listener *l = list->items[i];
+          Listener *l = items[i];
 
           if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
             continue;
-          if (G_LIKELY (l->callback != NULL))
-            ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
-          else
-            invoke_closure (l->closure, instance, args, G_TYPE_NONE);
+          ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
         }
       return TRUE;
     }
 
   for (guint i = from; i < to; i++)
     {
-      Listener *l = list->items[i];
+      Listener *l = items[i];
       gpointer answer;
 
       if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
@@ -318,14 +389,10 @@ run_listeners (gpointer              instance,
       if (G_UNLIKELY (l->detail != 0 && l->detail != detail))
         continue;
 
-      if (G_LIKELY (l->callback != NULL))
-        answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
-      else
-        answer = invoke_closure (l->closure, instance, args, aclass->return_type);
-
+      answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
       if (answer != NULL)
         aclass->fold_return (args, answer);
-      if (info->kind == MIBEW_EVENT_KIND_OUT && aclass->has_answer (args))
+      if (is_out && aclass->has_answer (args))
         return FALSE;
     }
   return TRUE;
@@ -362,7 +429,8 @@ marshal_answer__OBJECT (GClosure     *closure,
       data2 = closure->data;
     }
   callback = (AnswerFunc) (marshal_data != NULL ? marshal_data : cc->callback);
-  answer = callback (data1, g_value_get_object (param_values + 1), data2);
+  /* the signal's parameter: an object of the arguments class */
+  answer = callback (data1, g_value_peek_pointer (param_values + 1), data2);
 
   if (return_value == NULL || answer == NULL)
     return;
@@ -408,10 +476,8 @@ get_frames (void)
 }
 
 static Frame *
-top_frame (void)
+top_frame (GArray *frames)
 {
-  GArray *frames = get_frames ();
-
   if (frames->len == 0)
     return NULL;
   return &g_array_index (frames, Frame, frames->len - 1);
@@ -427,14 +493,15 @@ class_closure_marshal (GClosure     *closure,
 {
   const MibewEventInfo *info = closure->data;
   GSignalInvocationHint *hint = invocation_hint;
-  MibewEventEmitter *self = g_value_get_object (&param_values[0]);
-  MibewEventArgs *args = g_value_get_object (&param_values[1]);
+  /* the signal's instance and parameter, of its types */
+  MibewEventEmitter *self = g_value_peek_pointer (&param_values[0]);
+  MibewEventArgs *args = g_value_peek_pointer (&param_values[1]);
+  GArray *frames = get_frames ();
 
   /* GLib keeps earlier stage bits in run_type: test the latest first */
   if (hint->run_type & G_SIGNAL_RUN_CLEANUP)
     {
-      GArray *frames = get_frames ();
-      Frame *frame = top_frame ();
+      Frame *frame = top_frame (frames);
 
       g_assert (frame != NULL && frame->args == args);
       slot_leave (frame->slot);
@@ -442,7 +509,7 @@ class_closure_marshal (GClosure     *closure,
     }
   else if (hint->run_type & G_SIGNAL_RUN_LAST)
     {
-      Frame *frame = top_frame ();
+      Frame *frame = top_frame (frames);
 
       g_assert (frame != NULL && frame->args == args);
       frame->from_class_closure = TRUE;
@@ -459,7 +526,7 @@ class_closure_marshal (GClosure     *closure,
       frame.slot = get_slot (self, mibew_event_info_id (info));
       frame.list = slot_enter (frame.slot);
       frame.from_class_closure = TRUE;
-      g_array_append_val (get_frames (), frame);
+      g_array_append_val (frames, frame);
 
       if (frame.list != NULL &&
           !run_listeners (self, info, frame.list, 0, frame.list->n_low, hint->detail, args))
@@ -484,7 +551,7 @@ accumulate (GSignalInvocationHint *hint,
     return TRUE;
 
   /* Only our class closure pushes frames, and it always runs first. */
-  frame = top_frame ();
+  frame = top_frame (get_frames ());
   g_return_val_if_fail (frame != NULL, TRUE);
 
   /* The class closure answers nothing itself and stops the emission on
@@ -497,7 +564,7 @@ accumulate (GSignalInvocationHint *hint,
       return TRUE;
     }
 
-  aclass = MIBEW_EVENT_ARGS_GET_CLASS (frame->args);
+  aclass = (MibewEventArgsClass *) ((GTypeInstance *) frame->args)->g_class;
   answer = steal_value ((GValue *) handler_return);
   if (answer != NULL)
     aclass->fold_return (frame->args, answer);
@@ -562,8 +629,13 @@ mibew_event_emitter_finalize (GObject *object)
       g_slist_free_full (slot->retired, list_free);
       if (slot->list != NULL)
         {
+          g_mutex_lock (&writer_lock);
           for (guint j = 0; j < slot->list->n; j++)
-            g_atomic_int_set (&slot->list->items[j]->detached, 1);
+            {
+              g_atomic_int_set (&slot->list->items[j]->detached, 1);
+              closure_count (slot->list->items[j]->closure, -1);
+            }
+          g_mutex_unlock (&writer_lock);
           list_free (slot->list);
         }
     }
@@ -744,6 +816,47 @@ mibew_event_emitter_get_category (MibewEventEmitter *self)
   return MIBEW_EVENT_EMITTER_GET_CLASS (self)->category;
 }
 
+static Listener *
+listener_new (GQuark detail,
+              int    priority,
+              guint  id,
+              GQuark owner)
+{
+  Listener *l = g_new0 (Listener, 1);
+
+  l->ref_count = 1;
+  l->id = id;
+  l->priority = priority;
+  l->detail = detail;
+  l->owner = owner;
+  return l;
+}
+
+static guint insert_listener (MibewEventEmitter *self, const MibewEventInfo *info, Listener *l);
+
+/* A C callback needs no GClosure: the listener holds the function, the
+ * user data and its destroy notify itself (a GCClosure would cost 80
+ * bytes more per listener, for nothing the direct call uses). */
+guint
+mibew_event_emitter_attach_callback (MibewEventEmitter    *self,
+                                     const MibewEventInfo *info,
+                                     GQuark                detail,
+                                     int                   priority,
+                                     GCallback             callback,
+                                     gpointer              user_data,
+                                     GDestroyNotify        destroy,
+                                     guint                 id,
+                                     GQuark                owner)
+{
+  Listener *l = listener_new (detail, priority, id, owner);
+
+  l->callback = callback;
+  l->data1 = self;
+  l->data3 = user_data;
+  l->destroy = destroy;
+  return insert_listener (self, info, l);
+}
+
 guint
 mibew_event_emitter_attach (MibewEventEmitter    *self,
                             const MibewEventInfo *info,
@@ -753,16 +866,8 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
                             guint                 id,
                             GQuark                owner)
 {
-  Slot *slot = get_slot (self, mibew_event_info_id (info));
-  Listener *l = g_new0 (Listener, 1);
-  ListenerList *old, *list;
-  guint pos;
+  Listener *l = listener_new (detail, priority, id, owner);
 
-  l->ref_count = 1;
-  l->id = id;
-  l->priority = priority;
-  l->detail = detail;
-  l->owner = owner;
   l->closure = g_closure_ref (closure);
   g_closure_sink (closure);
   /* A closure without a marshaller can only be a plain GCClosure (the
@@ -777,6 +882,24 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
       l->data1 = swap ? closure->data : (gpointer) self;
       l->data3 = swap ? (gpointer) self : closure->data;
     }
+  else
+    {
+      l->callback = G_CALLBACK (call_closure);
+      l->data1 = self;
+      l->data3 = l;
+    }
+  return insert_listener (self, info, l);
+}
+
+static guint
+insert_listener (MibewEventEmitter    *self,
+                 const MibewEventInfo *info,
+                 Listener             *l)
+{
+  Slot *slot = get_slot (self, mibew_event_info_id (info));
+  ListenerList *old, *list;
+  int priority = l->priority;
+  guint pos;
 
   g_mutex_lock (&writer_lock);
   old = slot->list;
@@ -792,10 +915,12 @@ mibew_event_emitter_attach (MibewEventEmitter    *self,
   for (guint i = pos; old != NULL && i < old->n; i++)
     list->items[i + 1] = listener_ref (old->items[i]);
   list_count_low (list);
-  slot_replace (slot, list);
+  closure_count (l->closure, 1);
+  old = slot_replace (slot, list);
   g_mutex_unlock (&writer_lock);
+  g_clear_pointer (&old, list_free);
 
-  return id;
+  return l->id;
 }
 
 gboolean
@@ -806,6 +931,7 @@ mibew_event_emitter_detach (MibewEventEmitter    *self,
   Slot *slot = get_slot (self, mibew_event_info_id (info));
   ListenerList *old, *list = NULL;
   guint found = G_MAXUINT;
+  Listener *l;
 
   g_mutex_lock (&writer_lock);
   old = slot->list;
@@ -821,7 +947,9 @@ mibew_event_emitter_detach (MibewEventEmitter    *self,
       return FALSE;
     }
 
-  g_atomic_int_set (&old->items[found]->detached, 1);
+  l = old->items[found];
+  g_atomic_int_set (&l->detached, 1);
+  closure_count (l->closure, -1);
   if (old->n > 1)
     {
       guint k = 0;
@@ -832,8 +960,10 @@ mibew_event_emitter_detach (MibewEventEmitter    *self,
           list->items[k++] = listener_ref (old->items[i]);
       list_count_low (list);
     }
-  slot_replace (slot, list);
+  old = slot_replace (slot, list);
   g_mutex_unlock (&writer_lock);
+
+  g_clear_pointer (&old, list_free);
   return TRUE;
 }
 
@@ -896,11 +1026,12 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
       detail = function != NULL ? g_quark_try_string (function) : 0;
     }
 
-  via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], detail, FALSE);
-  /* GLib 2.74 matches handlers connected with exactly @detail only:
-   * undetailed function-call handlers need a look of their own */
-  if (!via_gsignal && detail != 0)
-    via_gsignal = g_signal_has_handler_pending (self, signal_ids[id], 0, FALSE);
+  /* Any handler of the signal, whatever its detail and blocked or not,
+   * sends the emission through GSignal, which sorts them out: one look,
+   * and a cheaper one than g_signal_has_handler_pending() (which also
+   * searches the class closures and, when it finds a handler, allocates
+   * a match list). */
+  via_gsignal = g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
 
   if (G_LIKELY (!via_gsignal))
     {

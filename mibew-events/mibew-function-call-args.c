@@ -154,7 +154,7 @@ mibew_function_call_args_set_request_processor (MibewFunctionCallArgs *self,
   g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
   g_return_if_fail (request_processor == NULL || MIBEW_IS_REQUEST_PROCESSOR (request_processor));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST_PROCESSOR, &request_processor);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST_PROCESSOR, &request_processor);
 }
 
 /**
@@ -186,7 +186,7 @@ mibew_function_call_args_set_function (MibewFunctionCallArgs *self,
 {
   g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_FUNCTION, &function);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_FUNCTION, &function);
 }
 
 /**
@@ -202,7 +202,7 @@ mibew_function_call_args_get_arguments (MibewFunctionCallArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_ARGUMENTS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_ARGUMENTS);
 }
 
 /**
@@ -218,7 +218,7 @@ mibew_function_call_args_set_arguments (MibewFunctionCallArgs *self,
 {
   g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ARGUMENTS, &arguments);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ARGUMENTS, &arguments);
 }
 
 /**
@@ -235,7 +235,7 @@ mibew_function_call_args_get_results (MibewFunctionCallArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_RESULTS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_RESULTS);
 }
 
 /**
@@ -251,5 +251,5 @@ mibew_function_call_args_set_results (MibewFunctionCallArgs *self,
 {
   g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_RESULTS, &results);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_RESULTS, &results);
 }

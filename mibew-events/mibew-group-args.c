@@ -120,7 +120,7 @@ mibew_group_args_set_group (MibewGroupArgs *self,
   g_return_if_fail (MIBEW_IS_GROUP_ARGS (self));
   g_return_if_fail (group == NULL || MIBEW_IS_GROUP (group));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_GROUP, &group);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_GROUP, &group);
 }
 
 /**
@@ -153,5 +153,5 @@ mibew_group_args_set_original_group (MibewGroupArgs *self,
   g_return_if_fail (MIBEW_IS_GROUP_ARGS (self));
   g_return_if_fail (original_group == NULL || MIBEW_IS_GROUP (original_group));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_GROUP, &original_group);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_GROUP, &original_group);
 }

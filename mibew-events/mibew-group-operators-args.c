@@ -133,7 +133,7 @@ mibew_group_operators_args_set_group (MibewGroupOperatorsArgs *self,
   g_return_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self));
   g_return_if_fail (group == NULL || MIBEW_IS_GROUP (group));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_GROUP, &group);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_GROUP, &group);
 }
 
 /**
@@ -150,7 +150,7 @@ mibew_group_operators_args_get_original_operators (MibewGroupOperatorsArgs *self
 {
   g_return_val_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_OPERATORS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_OPERATORS);
 }
 
 /**
@@ -167,7 +167,7 @@ mibew_group_operators_args_set_original_operators (MibewGroupOperatorsArgs *self
 {
   g_return_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_OPERATORS, &original_operators);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_OPERATORS, &original_operators);
 }
 
 /**
@@ -184,7 +184,7 @@ mibew_group_operators_args_get_operators (MibewGroupOperatorsArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_OPERATORS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_OPERATORS);
 }
 
 /**
@@ -200,5 +200,5 @@ mibew_group_operators_args_set_operators (MibewGroupOperatorsArgs *self,
 {
   g_return_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_OPERATORS, &operators);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATORS, &operators);
 }

@@ -108,5 +108,5 @@ mibew_id_args_set_id (MibewIdArgs *self,
   if (self->id == id)
     return;
   self->id = id;
-  mibew_event_args_notify_field (MIBEW_EVENT_ARGS (self), FIELD_ID);
+  mibew_event_args_notify_field (MIBEW_ARGS_BASE (self), FIELD_ID);
 }

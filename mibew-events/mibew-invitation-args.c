@@ -108,5 +108,5 @@ mibew_invitation_args_set_invitation (MibewInvitationArgs *self,
   g_return_if_fail (MIBEW_IS_INVITATION_ARGS (self));
   g_return_if_fail (invitation == NULL || MIBEW_IS_THREAD (invitation));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_INVITATION, &invitation);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_INVITATION, &invitation);
 }

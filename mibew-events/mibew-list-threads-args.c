@@ -94,7 +94,7 @@ mibew_list_threads_args_get_threads (MibewListThreadsArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_LIST_THREADS_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_THREADS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_THREADS);
 }
 
 /**
@@ -112,5 +112,5 @@ mibew_list_threads_args_set_threads (MibewListThreadsArgs *self,
   g_return_if_fail (MIBEW_IS_LIST_THREADS_ARGS (self));
   g_return_if_fail (threads == NULL || G_IS_LIST_STORE (threads));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_THREADS, &threads);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREADS, &threads);
 }

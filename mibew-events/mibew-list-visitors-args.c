@@ -124,5 +124,5 @@ mibew_list_visitors_args_set_visitors (MibewListVisitorsArgs *self,
   g_return_if_fail (MIBEW_IS_LIST_VISITORS_ARGS (self));
   g_return_if_fail (visitors == NULL || G_IS_LIST_STORE (visitors));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_VISITORS, &visitors);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITORS, &visitors);
 }

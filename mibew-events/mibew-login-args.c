@@ -116,7 +116,7 @@ mibew_login_args_set_operator (MibewLoginArgs *self,
   g_return_if_fail (MIBEW_IS_LOGIN_ARGS (self));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_OPERATOR, &op);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATOR, &op);
 }
 
 /**
@@ -152,5 +152,5 @@ mibew_login_args_set_remember (MibewLoginArgs *self,
   if (self->remember == remember)
     return;
   self->remember = remember;
-  mibew_event_args_notify_field (MIBEW_EVENT_ARGS (self), FIELD_REMEMBER);
+  mibew_event_args_notify_field (MIBEW_ARGS_BASE (self), FIELD_REMEMBER);
 }

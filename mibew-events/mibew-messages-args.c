@@ -121,7 +121,7 @@ mibew_messages_args_set_thread (MibewMessagesArgs *self,
   g_return_if_fail (MIBEW_IS_MESSAGES_ARGS (self));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_THREAD, &thread);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREAD, &thread);
 }
 
 /**
@@ -138,7 +138,7 @@ mibew_messages_args_get_messages (MibewMessagesArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_MESSAGES_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_MESSAGES);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_MESSAGES);
 }
 
 /**
@@ -156,5 +156,5 @@ mibew_messages_args_set_messages (MibewMessagesArgs *self,
   g_return_if_fail (MIBEW_IS_MESSAGES_ARGS (self));
   g_return_if_fail (messages == NULL || G_IS_LIST_STORE (messages));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGES, &messages);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_MESSAGES, &messages);
 }

@@ -123,7 +123,7 @@ mibew_operator_args_set_operator (MibewOperatorArgs *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (self));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_OPERATOR, &op);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATOR, &op);
 }
 
 /**
@@ -156,5 +156,5 @@ mibew_operator_args_set_original_operator (MibewOperatorArgs *self,
   g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (self));
   g_return_if_fail (original_operator == NULL || MIBEW_IS_OPERATOR (original_operator));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_OPERATOR, &original_operator);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_OPERATOR, &original_operator);
 }

@@ -121,7 +121,7 @@ mibew_plugin_options_args_set_request (MibewPluginOptionsArgs *self,
   g_return_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
 }
 
 /**
@@ -138,7 +138,7 @@ mibew_plugin_options_args_get_plugins (MibewPluginOptionsArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_PLUGINS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_PLUGINS);
 }
 
 /**
@@ -154,5 +154,5 @@ mibew_plugin_options_args_set_plugins (MibewPluginOptionsArgs *self,
 {
   g_return_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_PLUGINS, &plugins);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_PLUGINS, &plugins);
 }

@@ -92,7 +92,7 @@ static void
 mibew_post_message_args_init (MibewPostMessageArgs *self)
 {
   /* message_kind: its property's default, MIBEW_MESSAGE_KIND_USER */
-  mibew_event_args_init_fields (MIBEW_EVENT_ARGS (self));
+  mibew_event_args_init_fields (MIBEW_ARGS_BASE (self));
 }
 
 /**
@@ -146,7 +146,7 @@ mibew_post_message_args_set_thread (MibewPostMessageArgs *self,
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_THREAD, &thread);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREAD, &thread);
 }
 
 /**
@@ -181,7 +181,7 @@ mibew_post_message_args_set_message_kind (MibewPostMessageArgs *self,
   if (self->message_kind == message_kind)
     return;
   self->message_kind = message_kind;
-  mibew_event_args_notify_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_KIND);
+  mibew_event_args_notify_field (MIBEW_ARGS_BASE (self), FIELD_MESSAGE_KIND);
 }
 
 /**
@@ -213,7 +213,7 @@ mibew_post_message_args_set_message_body (MibewPostMessageArgs *self,
 {
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_BODY, &message_body);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_MESSAGE_BODY, &message_body);
 }
 
 /**
@@ -230,7 +230,7 @@ mibew_post_message_args_get_message_options (MibewPostMessageArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_OPTIONS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_MESSAGE_OPTIONS);
 }
 
 /**
@@ -247,5 +247,5 @@ mibew_post_message_args_set_message_options (MibewPostMessageArgs *self,
 {
   g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_MESSAGE_OPTIONS, &message_options);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_MESSAGE_OPTIONS, &message_options);
 }

@@ -122,7 +122,7 @@ mibew_resource_args_set_request (MibewResourceArgs *self,
   g_return_if_fail (MIBEW_IS_RESOURCE_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
 }
 
 /**
@@ -156,5 +156,5 @@ mibew_resource_args_set_response (MibewResourceArgs *self,
   g_return_if_fail (MIBEW_IS_RESOURCE_ARGS (self));
   g_return_if_fail (response == NULL || MIBEW_IS_RESPONSE (response));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_RESPONSE, &response);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_RESPONSE, &response);
 }

@@ -107,5 +107,5 @@ mibew_routes_args_set_routes (MibewRoutesArgs      *self,
   g_return_if_fail (MIBEW_IS_ROUTES_ARGS (self));
   g_return_if_fail (routes == NULL || MIBEW_IS_ROUTE_COLLECTION (routes));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ROUTES, &routes);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ROUTES, &routes);
 }

@@ -107,5 +107,5 @@ mibew_site_visitor_args_set_visitor (MibewSiteVisitorArgs *self,
   g_return_if_fail (MIBEW_IS_SITE_VISITOR_ARGS (self));
   g_return_if_fail (visitor == NULL || MIBEW_IS_SITE_VISITOR (visitor));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_VISITOR, &visitor);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITOR, &visitor);
 }

@@ -122,7 +122,7 @@ mibew_thread_args_set_thread (MibewThreadArgs *self,
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (self));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_THREAD, &thread);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREAD, &thread);
 }
 
 /**
@@ -155,5 +155,5 @@ mibew_thread_args_set_original_thread (MibewThreadArgs *self,
   g_return_if_fail (MIBEW_IS_THREAD_ARGS (self));
   g_return_if_fail (original_thread == NULL || MIBEW_IS_THREAD (original_thread));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ORIGINAL_THREAD, &original_thread);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_THREAD, &original_thread);
 }

@@ -87,7 +87,7 @@ mibew_visitor_ids_args_get_visitors (MibewVisitorIdsArgs *self)
 {
   g_return_val_if_fail (MIBEW_IS_VISITOR_IDS_ARGS (self), NULL);
 
-  return mibew_event_args_get_lazy (MIBEW_EVENT_ARGS (self), FIELD_VISITORS);
+  return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_VISITORS);
 }
 
 /**
@@ -103,5 +103,5 @@ mibew_visitor_ids_args_set_visitors (MibewVisitorIdsArgs *self,
 {
   g_return_if_fail (MIBEW_IS_VISITOR_IDS_ARGS (self));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_VISITORS, &visitors);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITORS, &visitors);
 }

@@ -160,7 +160,7 @@ mibew_widget_response_args_set_visitor (MibewWidgetResponseArgs *self,
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (visitor == NULL || MIBEW_IS_SITE_VISITOR (visitor));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_VISITOR, &visitor);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITOR, &visitor);
 }
 
 /**
@@ -193,7 +193,7 @@ mibew_widget_response_args_set_request (MibewWidgetResponseArgs *self,
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_REQUEST, &request);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
 }
 
 /**
@@ -226,7 +226,7 @@ mibew_widget_response_args_set_response (MibewWidgetResponseArgs *self,
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (response == NULL || MIBEW_IS_WIDGET_RESPONSE (response));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_RESPONSE, &response);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_RESPONSE, &response);
 }
 
 /**
@@ -259,7 +259,7 @@ mibew_widget_response_args_set_route_url_generator (MibewWidgetResponseArgs *sel
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (route_url_generator == NULL || MIBEW_IS_URL_GENERATOR (route_url_generator));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ROUTE_URL_GENERATOR, &route_url_generator);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ROUTE_URL_GENERATOR, &route_url_generator);
 }
 
 /**
@@ -292,5 +292,5 @@ mibew_widget_response_args_set_asset_url_generator (MibewWidgetResponseArgs *sel
   g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
   g_return_if_fail (asset_url_generator == NULL || MIBEW_IS_URL_GENERATOR (asset_url_generator));
 
-  mibew_event_args_set_field (MIBEW_EVENT_ARGS (self), FIELD_ASSET_URL_GENERATOR, &asset_url_generator);
+  mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ASSET_URL_GENERATOR, &asset_url_generator);
 }

@@ -2454,6 +2454,7 @@ test_depth_limits (void)
     g_autofree char *expected = compact (node);
 
     g_assert_no_error (error);
+    g_assert_nonnull (back);
     assert_text_is (out, expected);
     args = mibew_event_args_new_from_json ("threadDelete", node, &error);
     g_assert_no_error (error);

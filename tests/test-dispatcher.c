@@ -434,6 +434,18 @@ test_destroy_notify (void)
   /* the rest are released with the dispatcher */
   g_object_unref (d);
   g_assert_cmpint (destroyed, ==, 11);
+
+  /* a listener that could not be attached releases its data at once */
+  {
+    g_autoptr(MibewEventDispatcher) other = mibew_event_dispatcher_new ();
+    g_autoptr(GError) error = NULL;
+
+    destroyed = 0;
+    g_assert_cmpuint (mibew_event_dispatcher_attach_callback (other, "noSuchEvent", 0, G_CALLBACK (tagged_listener),
+                                                              GINT_TO_POINTER (5), count_destroy, &error), ==, 0);
+    g_assert_error (error, MIBEW_EVENTS_ERROR, MIBEW_EVENTS_ERROR_UNKNOWN_EVENT);
+    g_assert_cmpint (destroyed, ==, 5);
+  }
 }
 
 /* a closure that has a marshaller goes through GClosure, like the

@@ -236,6 +236,80 @@ test_calls_after_dispose (void)
   g_test_trap_assert_stderr ("*has been disposed*");
 }
 
+/* The destroy notify runs with no lock of the dispatcher held: it may
+ * attach and detach (it deadlocked when the detach freed the listener
+ * under the writer lock). */
+static void
+reenter_destroyed (gpointer data, GClosure *closure)
+{
+  MibewEventDispatcher *d = data;
+  guint id = mibew_event_dispatcher_attach_callback (d, "threadClose", 0, G_CALLBACK (dispose_dispatcher),
+                                                     NULL, NULL, NULL);
+
+  g_assert_cmpuint (id, !=, 0);
+  g_assert_true (mibew_event_dispatcher_detach_listener (d, "threadClose", id, NULL));
+  g_object_set_data (G_OBJECT (d), "reentered", GINT_TO_POINTER (TRUE));
+}
+
+static void
+test_destroy_reenters (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  guint id = mibew_event_dispatcher_attach_listener (d, "threadPostMessage", 0,
+                                                     g_cclosure_new (G_CALLBACK (dispose_dispatcher), d,
+                                                                     reenter_destroyed),
+                                                     NULL);
+
+  g_assert_true (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", id, NULL));
+  g_assert_true (g_object_get_data (G_OBJECT (d), "reentered"));
+}
+
+/* A closure is invalidated once its last attachment is gone, not before:
+ * the same closure attached twice keeps running after one detach. */
+static void
+count_invalidated (gpointer data, GClosure *closure)
+{
+  (*(guint *) data)++;
+}
+
+static char *
+count_call (MibewThreadEvents *e, MibewPostMessageArgs *args, gpointer data)
+{
+  (*(guint *) data)++;
+  return NULL;
+}
+
+static void
+test_invalidate (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER, "x", NULL);
+  guint calls = 0, invalidated = 0, first, second;
+  GClosure *closure = g_cclosure_new (G_CALLBACK (count_call), &calls, NULL);
+
+  g_closure_add_invalidate_notifier (closure, &invalidated, count_invalidated);
+  g_closure_set_marshal (closure, g_cclosure_marshal_generic);
+  g_closure_ref (closure);   /* ours, to look at it after the detaches */
+  first = mibew_event_dispatcher_attach_listener (d, "threadPostMessage", 0, closure, NULL);
+  second = mibew_event_dispatcher_attach_listener (d, "threadClose", 0, closure, NULL);
+  g_assert_cmpuint (first, !=, 0);
+  g_assert_cmpuint (second, !=, 0);
+
+  g_assert_true (mibew_event_dispatcher_detach_listener (d, "threadPostMessage", first, NULL));
+  g_assert_cmpuint (invalidated, ==, 0);
+  g_assert_false (closure->is_invalid);
+  g_assert_true (mibew_event_dispatcher_attach_listener (d, "threadPostMessage", 0, closure, NULL) != 0);
+  mibew_thread_events_emit_post_message (mibew_event_dispatcher_get_thread (d), args);
+  g_assert_cmpuint (calls, ==, 1);
+
+  g_assert_true (mibew_event_dispatcher_detach_listener (d, "threadClose", second, NULL));
+  g_assert_cmpuint (invalidated, ==, 0);
+  g_clear_object (&d);   /* the last attachment goes with the dispatcher */
+  g_assert_cmpuint (invalidated, ==, 1);
+  g_assert_true (closure->is_invalid);
+  g_closure_unref (closure);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +319,8 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_drop);
   g_test_add_func ("/lifetime/calls-after-dispose", test_calls_after_dispose);
+  g_test_add_func ("/lifetime/destroy-notify-reenters", test_destroy_reenters);
+  g_test_add_func ("/lifetime/invalidate", test_invalidate);
 
   return g_test_run ();
 }

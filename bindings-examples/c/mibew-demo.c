@@ -74,6 +74,7 @@ act (const char *title)
 }
 
 /* Prints @lead and the formatted text as one indented line. */
+G_GNUC_PRINTF (2, 0)
 static void
 print_line (const char *lead,
             const char *format,

@@ -1,8 +1,9 @@
 /* plugin-host.c: a C program that hosts Mibew plugins
  *
  * Loads the example plugins (../plugins: Demo:Filter in C, Demo:Microtime
- * in Python) into its own dispatcher with a MibewPluginEngine, triggers
- * three events with the typed emitters and prints what the plugins
+ * in Python, Demo:Waiting in JavaScript when the engine has GJS) into its
+ * own dispatcher with a MibewPluginEngine, triggers three events with the
+ * typed emitters and one with its JSON form, and prints what the plugins
  * changed. It exits with status 1 when an effect is missing.
  *
  *   _build/bindings-examples/plugins/plugin-host [PLUGIN_DIR]
@@ -116,6 +117,33 @@ widget_response (MibewEventDispatcher *dispatcher)
          "Demo:Microtime's widget handler");
 }
 
+static void
+update_threads (MibewEventDispatcher *dispatcher)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out =
+    mibew_event_dispatcher_trigger_json_data (dispatcher, "usersUpdateThreadsAlter",
+                                              "{\"threads\": [{\"id\": 42, \"userName\": \"Ann Smith\", \"state\": 2, "
+                                              "\"waitingTime\": 1700000095}, {\"id\": 43, \"userName\": \"Guest\", "
+                                              "\"state\": 0, \"waitingTime\": 1700000140}]}", -1, &error);
+  g_autoptr(JsonNode) node = out != NULL ? json_from_string (out, NULL) : NULL;
+  JsonArray *threads = node != NULL ? json_object_get_array_member (json_node_get_object (node), "threads") : NULL;
+  const char *labels[2] = { NULL, NULL };
+
+  for (guint i = 0; threads != NULL && i < 2; i++)
+    {
+      JsonObject *thread = json_array_get_object_element (threads, i);
+
+      if (json_object_has_member (thread, "waitingLabel"))
+        labels[i] = json_object_get_string_member (thread, "waitingLabel");
+    }
+  g_print ("usersUpdateThreadsAlter: waitingLabel of #42 %s%s%s, of #43 %s%s%s\n",
+           labels[0] ? "\"" : "", labels[0] ? labels[0] : "(none)", labels[0] ? "\"" : "",
+           labels[1] ? "\"" : "", labels[1] ? labels[1] : "(none)", labels[1] ? "\"" : "");
+  check (labels[0] == NULL && g_strcmp0 (labels[1], "waiting since 22:15:40 UTC") == 0,
+         "Demo:Waiting's label");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,16 +173,18 @@ main (int   argc,
                mibew_plugin_info_get_weight (info));
     }
   failures = mibew_plugin_engine_get_failures (engine);
-  check (g_strv_length (active) == 2 && failures[0] == NULL, "both plugins active");
+  check (g_strv_length (active) == 3 && failures[0] == NULL, "the three plugins active");
 
   post_message (dispatcher);
   function_call (dispatcher);
   widget_response (dispatcher);
+  update_threads (dispatcher);
 
   mibew_plugin_engine_unload_plugins (engine);
   left = mibew_event_dispatcher_get_listener_count (dispatcher, "threadPostMessage") +
          mibew_event_dispatcher_get_listener_count (dispatcher, "threadFunctionCall") +
-         mibew_event_dispatcher_get_listener_count (dispatcher, "widgetResponseAlter");
+         mibew_event_dispatcher_get_listener_count (dispatcher, "widgetResponseAlter") +
+         mibew_event_dispatcher_get_listener_count (dispatcher, "usersUpdateThreadsAlter");
   g_print ("unloaded: %u listeners left\n", left);
   check (left == 0, "listeners detached");
 

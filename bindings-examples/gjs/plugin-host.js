@@ -3,8 +3,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // Loads the example plugins (../plugins: Demo:Filter in C, Demo:Microtime
-// in Python) into its own dispatcher with a MibewPlugins.PluginEngine,
-// triggers three events with trigger_json() and plain objects, and prints
+// in Python, Demo:Waiting in JavaScript, which the engine runs in this
+// script's own GJS context) into its own dispatcher with a
+// MibewPlugins.PluginEngine, triggers four events with trigger_json() and
+// plain objects, and prints
 // what the plugins changed. It exits with status 1 when an effect is
 // missing.
 //
@@ -52,7 +54,7 @@ function main(pluginDir) {
         const info = engine.get_plugin(name);
         print(`active: ${name} ${info.get_version()} (weight ${info.get_weight()})`);
     }
-    check(active.length === 2 && engine.get_failures().length === 0, 'both plugins active');
+    check(active.length === 3 && engine.get_failures().length === 0, 'the three plugins active');
 
     const before = 'Darn, this HECK of a printer is darned slow!';
     let result = dispatcher.trigger_json('threadPostMessage', {
@@ -94,8 +96,17 @@ function main(pluginDir) {
     check(response.handlers.includes('usefulFunc') && hasTime &&
         func === 'https://chat.example.com/plugins/Demo/Microtime/js/func.js', "Demo:Microtime's widget handler");
 
+    result = dispatcher.trigger_json('usersUpdateThreadsAlter', {threads: [
+        {id: 42, userName: 'Ann Smith', state: 2, waitingTime: 1700000095},
+        {id: 43, userName: 'Guest', state: 0, waitingTime: 1700000140},
+    ]});
+    const labels = result.threads.map(t => t.waitingLabel ?? null);
+    const shown = labels.map(l => l !== null ? `"${l}"` : '(none)');
+    print(`usersUpdateThreadsAlter: waitingLabel of #42 ${shown[0]}, of #43 ${shown[1]}`);
+    check(labels[0] === null && labels[1] === 'waiting since 22:15:40 UTC', "Demo:Waiting's label");
+
     engine.unload_plugins();
-    const left = ['threadPostMessage', 'threadFunctionCall', 'widgetResponseAlter']
+    const left = ['threadPostMessage', 'threadFunctionCall', 'widgetResponseAlter', 'usersUpdateThreadsAlter']
         .reduce((sum, event) => sum + dispatcher.get_listener_count(event), 0);
     print(`unloaded: ${left} listeners left`);
     check(left === 0, 'listeners detached');

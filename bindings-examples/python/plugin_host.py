@@ -3,8 +3,10 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # Loads the example plugins (../plugins: Demo:Filter in C, Demo:Microtime
-# in Python) into its own dispatcher with a MibewPlugins.PluginEngine,
-# triggers three events with trigger_json() and plain dicts, and prints
+# in Python, Demo:Waiting in JavaScript, which the engine runs in a GJS
+# context of this process) into its own dispatcher with a
+# MibewPlugins.PluginEngine, triggers four events with trigger_json() and
+# plain dicts, and prints
 # what the plugins changed. It exits with status 1 when an effect is
 # missing.
 #
@@ -48,7 +50,7 @@ def main(plugin_dir):
     for name in active:
         info = engine.get_plugin(name)
         print('active: %s %s (weight %d)' % (name, info.get_version(), info.get_weight()))
-    check(len(active) == 2 and not engine.get_failures(), 'both plugins active')
+    check(len(active) == 3 and not engine.get_failures(), 'the three plugins active')
 
     before = 'Darn, this HECK of a printer is darned slow!'
     result = dispatcher.trigger_json('threadPostMessage', {
@@ -92,9 +94,19 @@ def main(plugin_dir):
           and func == 'https://chat.example.com/plugins/Demo/Microtime/js/func.js',
           "Demo:Microtime's widget handler")
 
+    result = dispatcher.trigger_json('usersUpdateThreadsAlter', {'threads': [
+        {'id': 42, 'userName': 'Ann Smith', 'state': 2, 'waitingTime': 1700000095},
+        {'id': 43, 'userName': 'Guest', 'state': 0, 'waitingTime': 1700000140},
+    ]})
+    labels = [t.get('waitingLabel') for t in result['threads']]
+    print('usersUpdateThreadsAlter: waitingLabel of #42 %s, of #43 %s'
+          % tuple('"%s"' % label if label is not None else '(none)' for label in labels))
+    check(labels == [None, 'waiting since 22:15:40 UTC'], "Demo:Waiting's label")
+
     engine.unload_plugins()
     left = sum(dispatcher.get_listener_count(event)
-               for event in ('threadPostMessage', 'threadFunctionCall', 'widgetResponseAlter'))
+               for event in ('threadPostMessage', 'threadFunctionCall', 'widgetResponseAlter',
+                             'usersUpdateThreadsAlter'))
     print('unloaded: %d listeners left' % left)
     check(left == 0, 'listeners detached')
 

@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <mibew-bridge/mibew-bridge.h>
 #ifdef MIBEW_TOOL_HAVE_PLUGINS
@@ -239,6 +240,46 @@ plugins_load (ServePlugins *plugins)
     }
 }
 
+/* Whether a JavaScript plugin is active: the engine's GJS loader makes
+ * its plugins of the type MibewGjsPlugin (mibew-plugin-loader-gjs.c),
+ * which it does not export; its name is what tells them apart. */
+static gboolean
+plugins_have_javascript (ServePlugins *plugins)
+{
+  g_autoptr(GPtrArray) infos = NULL;
+
+  if (plugins->engine == NULL)
+    return FALSE;
+  infos = mibew_plugin_engine_get_plugins (plugins->engine);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      MibewPlugin *plugin = mibew_plugin_info_get_plugin (g_ptr_array_index (infos, i));
+
+      if (plugin != NULL && strcmp (G_OBJECT_TYPE_NAME (plugin), "MibewGjsPlugin") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* With a JavaScript plugin active, listeners run in the server's main
+ * context, whatever [server] dispatch says: JavaScript runs on this
+ * thread only. Emitted on a worker, a JavaScript listener would be handed
+ * over to this thread and waited for (the engine does that for any
+ * host), which costs two thread switches per listener, and a reload,
+ * which holds emissions on this thread, would wait for such a worker
+ * while it waits for this thread, until the hand-off gives up (docs/plugins.md). */
+static void
+plugins_choose_dispatch (ServePlugins      *plugins,
+                         MibewBridgeServer *server)
+{
+  if (mibew_bridge_server_get_dispatch_mode (server) == MIBEW_BRIDGE_DISPATCH_MODE_MAIN_CONTEXT ||
+      !plugins_have_javascript (plugins))
+    return;
+  g_message ("%s", _("JavaScript plugins are active: listeners run in the server’s main context "
+                     "(dispatch main-context)"));
+  mibew_bridge_server_set_dispatch_mode (server, MIBEW_BRIDGE_DISPATCH_MODE_MAIN_CONTEXT);
+}
+
 /* MibewBridgeServer::config-applied: at start (the plugins are loaded
  * already), then after each reload that checked out. Plugins are
  * reloaded only when their part of the configuration changed: every
@@ -246,11 +287,10 @@ plugins_load (ServePlugins *plugins)
  * activated again with their new settings, while emissions wait: no
  * request runs with a partial set. */
 static void
-on_config_applied (MibewBridgeServer *server,
-                   MibewBridgeConfig *config,
-                   gpointer           user_data)
+plugins_apply_config (MibewBridgeServer *server,
+                      MibewBridgeConfig *config,
+                      ServePlugins      *plugins)
 {
-  ServePlugins *plugins = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *fingerprint = NULL;
 
@@ -278,6 +318,18 @@ on_config_applied (MibewBridgeServer *server,
   else
     g_message ("%s", _("No plugin directory is configured any more: every plugin is deactivated"));
   mibew_bridge_server_release_emissions (server);
+}
+
+static void
+on_config_applied (MibewBridgeServer *server,
+                   MibewBridgeConfig *config,
+                   gpointer           user_data)
+{
+  ServePlugins *plugins = user_data;
+
+  plugins_apply_config (server, config, plugins);
+  /* the configuration's dispatch mode was just applied */
+  plugins_choose_dispatch (plugins, server);
 }
 
 static void

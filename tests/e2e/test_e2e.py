@@ -5,10 +5,14 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# The plugins: E2E:CMarker (C, weight 5) and E2E:PyMarker (Python, weight
-# 10) leave their marks on every alter, out and call event, chained so the
-# order shows ("C>Py"); E2E:Raiser raises in a listener; the example
-# plugins Demo:Filter and Demo:Microtime run too (weight 0). The clients
+# The plugins: E2E:CMarker (C, weight 5), E2E:JsMarker (JavaScript, weight
+# 7) and E2E:PyMarker (Python, weight 10) leave their marks on every alter,
+# out and call event, chained so the order across the three languages
+# shows ("C>Js>Py"); E2E:JsMarker also counts every notify event it sees;
+# E2E:Raiser and E2E:JsRaiser throw in a listener; E2E:JsOrphan misses a
+# dependency and E2E:JsBroken does not parse; E2E:JsLoad allocates and
+# counts under load; the example plugins Demo:Filter (C), Demo:Microtime
+# (Python) and Demo:Waiting (JavaScript) run too (weight 0). The clients
 # are plain keep-alive HTTP/1.1 over sockets on 127.0.0.1 (Python) and
 # php-cli with the Mibew:GnomeBridge plugin (tests/php/mibew-request.php).
 # Every request is signed. Every loop is bounded in count and time.
@@ -119,15 +123,29 @@ class Conn:
         line, self.buf = self.buf.split(b'\r\n', 1)
         return line
 
-    def request(self, method, path, body=b'', prefix=0):
-        if self.sock is None:
-            self._connect()
+    def _request_bytes(self, method, path, body, prefix):
         ts, signature = sign(body, prefix)
         head = ('%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Mibew-Timestamp: %s\r\nX-Mibew-Signature: %s\r\n'
                 % (method, path, ts, signature))
         if method == 'POST':
             head += 'Content-Type: application/json\r\nContent-Length: %d\r\n' % len(body)
-        self.sock.sendall(head.encode() + b'\r\n' + body)
+        return head.encode() + b'\r\n' + body
+
+    def request(self, method, path, body=b'', prefix=0):
+        if self.sock is None:
+            self._connect()
+        self.sock.sendall(self._request_bytes(method, path, body, prefix))
+        return self._response()
+
+    def pipeline(self, path, bodies, prefix=0):
+        """POSTs every body to @path at once, then reads the answers, in
+        order (HTTP/1.1 pipelining: one write, no round trip per request)."""
+        if self.sock is None:
+            self._connect()
+        self.sock.sendall(b''.join(self._request_bytes('POST', path, body, prefix) for body in bodies))
+        return [self._response() for _ in bodies]
+
+    def _response(self):
         status_line = self._read_line().decode()
         status = int(status_line.split(' ')[1])
         headers = {}
@@ -179,14 +197,16 @@ def metric_sum(values, name, **labels):
 class Server:
     """`mibew-events serve ARGS...` as a child process; its log in a file."""
 
-    def __init__(self, tmp, *args):
+    def __init__(self, tmp, *args, signed=True):
         self.log_path = os.path.join(tmp, 'serve-%d.log' % id(self))
         self.log = open(self.log_path, 'w+b')
         secret_file = os.path.join(tmp, 'secret')
         if not os.path.exists(secret_file):
             with open(os.open(secret_file, os.O_WRONLY | os.O_CREAT, 0o600), 'wb') as f:
                 f.write(SECRET + b'\n')
-        self.proc = subprocess.Popen([TOOL, 'serve', '--listen', '127.0.0.1:0', '--secret-file', secret_file,
+        # unsigned: on loopback only, without a replay cache that grows
+        secret = ['--secret-file', secret_file] if signed else []
+        self.proc = subprocess.Popen([TOOL, 'serve', '--listen', '127.0.0.1:0', *secret,
                                       *args], stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log)
         where = self.wait_for(LISTENING).group('where')
         host, _, port = where.rpartition(':')
@@ -241,26 +261,39 @@ class Server:
 # plugins compute it); `got` supplies only what the example plugins make up
 # (Demo:Microtime's times).
 
-def expected_answer(event, before, got, c='C', py='Py'):
+# Demo:Waiting's labels on tests/data/events/usersUpdateThreadsAlter.json:
+# the threads in the queue or waiting (states 0 and 1)
+WAITING_LABELS = {
+    1: 'waiting since 16:23:12 UTC', 5: 'waiting since 16:15:44 UTC', 6: 'waiting since 16:16:43 UTC',
+    8: 'waiting since 16:22:00 UTC', 9: 'waiting since 16:22:31 UTC',
+}
+
+
+def expected_answer(event, before, got, c='C', py='Py', js='Js'):
     exp = copy.deepcopy(before)
-    chain = c + '>' + py
+    marks = [c] + ([js] if js else []) + [py]
+    chain = '>'.join(marks)
     if event == 'buttonGenerate':
-        exp['button'] += '<!--%s--><!--%s-->' % (c, py)
+        exp['button'] += ''.join('<!--%s-->' % m for m in marks)
     elif event == 'pageAddCss':
-        exp['css'] += ['e2e/%s.css' % c, 'e2e/%s.css' % py]
+        exp['css'] += ['e2e/%s.css' % m for m in marks]
     elif event == 'pageAddJs':
-        exp['js'] += ['e2e/%s.js' % c, 'e2e/%s.js' % py]
+        exp['js'] += ['e2e/%s.js' % m for m in marks]
     elif event == 'pageAddJsPluginOptions':
         exp['plugins']['e2e'] = {'marks': chain}
     elif event == 'routesAlter':
-        exp['routes']['e2e'] = {'path': '/e2e/%s/%s' % (c, py), 'defaults': {}, 'requirements': {},
+        exp['routes']['e2e'] = {'path': '/e2e/' + '/'.join(marks), 'defaults': {}, 'requirements': {},
                                 'methods': ['GET']}
     elif event == 'threadPostMessage':
-        exp['message_body'] += ' [%s] [%s]' % (c, py)
+        exp['message_body'] += ''.join(' [%s]' % m for m in marks)
     elif event == 'threadGetMessagesAlter':
-        exp['messages'][0]['message'] += ' [%s] [%s]' % (c, py)
+        exp['messages'][0]['message'] += ''.join(' [%s]' % m for m in marks)
     elif event == 'usersUpdateThreadsAlter':
         exp['threads'][0]['x_e2e'] = chain
+        if js:
+            # Demo:Waiting, the JavaScript example plugin
+            for i, label in WAITING_LABELS.items():
+                exp['threads'][i]['waitingLabel'] = label
     elif event == 'usersUpdateVisitorsAlter':
         exp['visitors'][0]['x_e2e'] = chain
     elif event == 'widgetResponseAlter':
@@ -283,8 +316,9 @@ def expected_answer(event, before, got, c='C', py='Py'):
                             'firstTime': 1764009999, 'lastTime': 1764010099, 'invitations': 0, 'chats': 0,
                             'invitationInfo': False, 'x_e2e': c}]
     elif event in ('operatorAuthenticate', 'resourceAccessDenied', 'resourceNotFound'):
-        # E2E:CMarker marks the request, E2E:PyMarker answers with what it saw
-        exp['request']['headers']['x-e2e'] = c
+        # E2E:CMarker and E2E:JsMarker mark the request, E2E:PyMarker
+        # answers with what it saw
+        exp['request']['headers']['x-e2e'] = '>'.join(marks[:-1])
         if event == 'operatorAuthenticate':
             exp['operator'] = {
                 'operatorid': '77', 'vclogin': 'e2e', 'vcpassword': '', 'vclocalename': chain,
@@ -315,20 +349,21 @@ class E2eTestCase(unittest.TestCase):
             server.stop()
         self._tmp.cleanup()
 
-    def serve(self, *args):
-        server = Server(self.tmp, *args)
+    def serve(self, *args, signed=True):
+        server = Server(self.tmp, *args, signed=signed)
         self.servers.append(server)
         return server
 
     def plugin_dir(self, kind):
         """A plugin directory in the temporary directory: 'c' (a link to
-        the built module next to its .plugin), 'python' or 'raiser'."""
+        the built module next to its .plugin), 'python', 'raiser', 'gjs'
+        (E2E:JsMarker), 'jsfail' or 'jsload'."""
         directory = os.path.join(self.tmp, 'plugins-' + kind)
         if os.path.isdir(directory):
             return directory
         os.makedirs(directory)
         for name in os.listdir(os.path.join(PLUGINS_SRC, kind)):
-            if name.endswith(('.plugin', '.py')):
+            if name.endswith(('.plugin', '.py', '.js')):
                 shutil.copy(os.path.join(PLUGINS_SRC, kind, name), directory)
         if kind == 'c':
             os.symlink(CMARKER, os.path.join(directory, os.path.basename(CMARKER)))
@@ -340,20 +375,49 @@ class E2eTestCase(unittest.TestCase):
             f.write(text)
         return path
 
-    def config(self, c_mark=None, py=True, examples=True, extra_dirs=()):
+    def config(self, c_mark=None, py=True, examples=True, extra_dirs=(), js=False):
         dirs = [self.plugin_dir('c')] + ([self.plugin_dir('python')] if py else [])
+        dirs += [self.plugin_dir('gjs')] if js else []
         dirs += ([EXAMPLES] if examples else []) + list(extra_dirs)
         text = '[plugins]\ndirs=%s;\n\n[plugin:E2E:CMarker]\nweight=5\n' % ';'.join(dirs)
         if c_mark is not None:
             text += 'mark="%s"\n' % c_mark
         if py:
             text += '\n[plugin:E2E:PyMarker]\nweight=10\n'
+        if js:
+            text += '\n[plugin:E2E:JsMarker]\nweight=7\n'
         return self.write('serve.conf', text)
 
     def serve_all(self):
-        server = self.serve('--config', self.config())
-        server.wait_for(r'4 plugins active')
+        """C, Python and JavaScript: the three markers and the three
+        example plugins."""
+        server = self.serve('--config', self.config(js=True))
+        server.wait_for(r'6 plugins active')
+        server.wait_for(r'JavaScript plugins are active: listeners run in the server’s main context')
         return server
+
+    def check_raiser(self, server, raiser, message):
+        """@raiser's threadPostMessage listener (weight 0) fails on each
+        of 3 POSTs: each answered 200 with E2E:CMarker's mark (weight 5,
+        after it), each failure counted for @raiser, @message logged."""
+        doc = load('threadPostMessage')
+        conn = Conn(server.address)
+        n = 3
+        for _ in range(n):
+            status, data = conn.request('POST', '/v1/events/threadPostMessage',
+                                        json.dumps(doc).encode())
+            self.assertEqual(status, 200, data)
+            got = json.loads(data)
+            # the raiser (weight 0) ran first, E2E:CMarker (weight 5) still ran after it
+            self.assertTrue(got['message_body'].endswith(' [C]'), got['message_body'])
+        conn.close()
+        values = server.metrics()
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin=raiser), n)
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:CMarker'), 0)
+        self.assertEqual(metric(values, 'mibew_bridge_listener_failures_total', event='threadPostMessage'), n)
+        self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='200'), n)
+        self.assertIn(message, server.text())
+        self.assertEqual(server.stop(), 0)
 
     def check_answer(self, event, kind, before, got, php=False):
         if php and event in ('resourceAccessDenied', 'resourceNotFound'):
@@ -389,16 +453,21 @@ class EventsTest(E2eTestCase):
         self.assertEqual(sorted(e for e, k in kinds.items() if k != 'notify'), MARKED_EVENTS)
         self.assertEqual(all_events(), sorted(kinds))
         server = self.serve_all()
-        for plugin in ('E2E:CMarker', 'E2E:PyMarker', 'Demo:Filter', 'Demo:Microtime'):
+        for plugin in ('E2E:CMarker', 'E2E:JsMarker', 'E2E:PyMarker', 'Demo:Filter', 'Demo:Microtime',
+                       'Demo:Waiting'):
             self.assertIn(plugin, server.text())
+        status, data = server.request('GET', '/v1/health')
+        self.assertEqual(json.loads(data)['dispatch'], 'main-context', 'chosen for the JavaScript plugins')
 
         status, data = server.request('GET', '/v1/events')
         self.assertEqual(status, 200)
         listeners = {e['name']: e['listeners'] for e in json.loads(data)['events']}
         for event in MARKED_EVENTS:
-            extra = {'threadPostMessage': 1, 'threadFunctionCall': 1, 'widgetResponseAlter': 1}.get(event, 0)
-            self.assertEqual(listeners[event], 2 + extra, event)
-        self.assertEqual({e for e, n in listeners.items() if n == 0}, {e for e, k in kinds.items() if k == 'notify'})
+            extra = {'threadPostMessage': 1, 'threadFunctionCall': 1, 'widgetResponseAlter': 1,
+                     'usersUpdateThreadsAlter': 1, 'usersFunctionCall': 1}.get(event, 0)
+            self.assertEqual(listeners[event], 3 + extra, event)
+        # E2E:JsMarker alone on the notify events
+        self.assertEqual({e for e, n in listeners.items() if n == 1}, {e for e, k in kinds.items() if k == 'notify'})
 
         before_metrics = server.metrics()
         conn = Conn(server.address)
@@ -408,6 +477,16 @@ class EventsTest(E2eTestCase):
                 status, data = conn.request('POST', '/v1/events/' + event, body)
                 self.assertEqual(status, 200, data)
                 self.check_answer(event, kinds[event], load(event), json.loads(data))
+        # every event reached E2E:JsMarker once, on the server's thread,
+        # but usersUpdateVisitorsLoad, which E2E:CMarker answered before it
+        status, data = conn.request('POST', '/v1/events/usersFunctionCall', json.dumps({
+            'request_processor': {'kind': 'users'}, 'function': 'e2eJsSeen', 'arguments': {},
+            'results': {}}).encode())
+        self.assertEqual(status, 200, data)
+        results = json.loads(data)['results']
+        self.assertEqual(results['js_seen'], {e: 1 for e in all_events() if e != 'usersUpdateVisitorsLoad'})
+        self.assertEqual(results['js_wrong_thread'], 0)
+        self.assertEqual(results['e2e'], 'C>Js>Py', 'its own listener after the answer')
         self.assertEqual(conn.connects, 1, 'one kept-alive connection')
         conn.close()
 
@@ -415,9 +494,9 @@ class EventsTest(E2eTestCase):
         for event in all_events():
             self.assertEqual(metric(after, 'mibew_bridge_events_total', event=event, status='200')
                              - metric(before_metrics, 'mibew_bridge_events_total', event=event, status='200'),
-                             1, event)
+                             2 if event == 'usersFunctionCall' else 1, event)
         self.assertEqual(metric_sum(after, 'mibew_bridge_events_total')
-                         - metric_sum(before_metrics, 'mibew_bridge_events_total'), 41)
+                         - metric_sum(before_metrics, 'mibew_bridge_events_total'), 41 + 1)
         self.assertEqual(metric_sum(after, 'mibew_bridge_events_total'),
                          metric_sum(after, 'mibew_bridge_requests_total', endpoint='event'))
         self.assertEqual(metric(after, 'mibew_bridge_event_duration_seconds_count'),
@@ -456,8 +535,9 @@ class PhpTest(E2eTestCase):
         report = self.mibew_request(server, [(event, load(event)) for event in all_events()])
         after = server.metrics()
 
-        self.assertEqual(sorted(report['attached']), MARKED_EVENTS, 'the listened events, no other')
-        self.assertEqual(report['bridge_counts'], {'requests': 1 + 16, 'connections': 1})
+        # E2E:JsMarker listens to the notify events too: every event
+        self.assertEqual(sorted(report['attached']), all_events(), 'the listened events, no other')
+        self.assertEqual(report['bridge_counts'], {'requests': 1 + 41, 'connections': 1})
         results = {r['event']: r for r in report['results']}
         self.assertEqual(sorted(results), all_events())
         for event in MARKED_EVENTS:
@@ -474,14 +554,13 @@ class PhpTest(E2eTestCase):
             if kinds[event] == 'notify':
                 self.assertEqual(len(results[event]['observed']), 1, event)
 
-        # events nobody listens to cause no request
+        # one request per event
         posted = {event: metric(after, 'mibew_bridge_events_total', event=event, status='200')
                   - metric(before, 'mibew_bridge_events_total', event=event, status='200')
                   for event in all_events()}
-        self.assertEqual({e for e, n in posted.items() if n}, set(MARKED_EVENTS))
-        self.assertTrue(all(posted[e] == 1 for e in MARKED_EVENTS), posted)
+        self.assertTrue(all(posted[e] == 1 for e in all_events()), posted)
         self.assertEqual(metric_sum(after, 'mibew_bridge_events_total')
-                         - metric_sum(before, 'mibew_bridge_events_total'), 16)
+                         - metric_sum(before, 'mibew_bridge_events_total'), 41)
         self.assertEqual(metric_sum(after, 'mibew_bridge_requests_total', endpoint='events')
                          - metric_sum(before, 'mibew_bridge_requests_total', endpoint='events'), 1,
                          'one GET /v1/events')
@@ -490,9 +569,9 @@ class PhpTest(E2eTestCase):
         before = server.metrics()
         report = self.mibew_request(server, [(event, load(event)) for event in all_events()])
         after = server.metrics()
-        self.assertEqual(report['bridge_counts']['requests'], 16)
+        self.assertEqual(report['bridge_counts']['requests'], 41)
         self.assertEqual(metric_sum(after, 'mibew_bridge_requests_total')
-                         - metric_sum(before, 'mibew_bridge_requests_total'), 16 + 1, '16 posts and a scrape')
+                         - metric_sum(before, 'mibew_bridge_requests_total'), 41 + 1, '41 posts and a scrape')
         self.assertEqual(server.stop(), 0)
 
 
@@ -503,24 +582,23 @@ class FailureTest(E2eTestCase):
         config = self.config(py=False, examples=False, extra_dirs=[self.plugin_dir('raiser')])
         server = self.serve('--config', config)
         server.wait_for(r'2 plugins active')
-        doc = load('threadPostMessage')
-        conn = Conn(server.address)
-        n = 3
-        for _ in range(n):
-            status, data = conn.request('POST', '/v1/events/threadPostMessage',
-                                        json.dumps(doc).encode())
-            self.assertEqual(status, 200, data)
-            got = json.loads(data)
-            # the raiser (weight 0) ran first, E2E:CMarker (weight 5) still ran after it
-            self.assertTrue(got['message_body'].endswith(' [C]'), got['message_body'])
-        conn.close()
-        values = server.metrics()
-        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:Raiser'), n)
-        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:CMarker'), 0)
-        self.assertEqual(metric(values, 'mibew_bridge_listener_failures_total', event='threadPostMessage'), n)
-        self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='200'), n)
-        self.assertIn('E2E:Raiser fails on purpose', server.text())
-        self.assertEqual(server.stop(), 0)
+        self.check_raiser(server, 'E2E:Raiser', 'E2E:Raiser fails on purpose')
+
+
+class JsFailureTest(E2eTestCase):
+    """3b: JavaScript plugins that throw in a listener, miss a dependency,
+    do not parse; the others load and run."""
+
+    def test_javascript_failures(self):
+        config = self.config(py=False, examples=False, extra_dirs=[self.plugin_dir('jsfail')])
+        server = self.serve('--config', config)
+        # the raiser (weight 0) first
+        server.wait_for(r'2 plugins active: E2E:JsRaiser, E2E:CMarker$')
+        text = server.text()
+        self.assertIn('Plugin E2E:JsOrphan skipped: Depends on “E2E:Nowhere ^1.0”, which was not found', text)
+        self.assertRegex(text, r'Plugin E2E:JsBroken skipped: Could not load its module: SyntaxError: '
+                               r'[^\n]+ \(e2e_jsbroken\.js:6\)')
+        self.check_raiser(server, 'E2E:JsRaiser', 'failed: E2E:JsRaiser: Error: E2E:JsRaiser fails on purpose')
 
 
 class ReloadUnderLoadTest(E2eTestCase):
@@ -606,24 +684,31 @@ class ReloadUnderLoadTest(E2eTestCase):
 CLIENTS, REQUESTS, PROCESSES = 50, 2000, 5
 
 
-def _load_process(address, first, count, body, expected, queue):
+def _post_batches(address, first, count, batches, queue, join_timeout):
+    """@count client threads of this process, numbered from @first, each on
+    one kept-alive connection, POST threadPostMessage documents: the
+    batches that batches(number) yields, lists of (body, the message_body
+    expected back), each pipelined. Puts one (answered correctly, the first
+    failures, failures, connects) per client on @queue."""
     out = [None] * count
 
     def client(i):
         conn = Conn(address)
         ok, bad = 0, []
         try:
-            for _ in range(REQUESTS):
+            for batch in batches(first + i):
                 try:
-                    status, data = conn.request('POST', '/v1/events/threadPostMessage', body, prefix=first + i)
+                    answers = conn.pipeline('/v1/events/threadPostMessage', [body for body, _ in batch],
+                                            prefix=first + i)
                 except OSError as e:
                     bad.append(repr(e))
                     conn.close()
                     continue
-                if status == 200 and json.loads(data)['message_body'] == expected:
-                    ok += 1
-                else:
-                    bad.append((status, data[:200]))
+                for (status, data), (_, expected) in zip(answers, batch):
+                    if status == 200 and json.loads(data)['message_body'] == expected:
+                        ok += 1
+                    else:
+                        bad.append((status, data[:200]))
         finally:
             out[i] = (ok, bad[:5], len(bad), conn.connects)
             conn.close()
@@ -632,8 +717,12 @@ def _load_process(address, first, count, body, expected, queue):
     for t in threads:
         t.start()
     for t in threads:
-        t.join(300)
+        t.join(join_timeout)
     queue.put(out)
+
+
+def _load_process(address, first, count, body, expected, queue):
+    _post_batches(address, first, count, lambda number: ([(body, expected)] for _ in range(REQUESTS)), queue, 300)
 
 
 class LoadTest(E2eTestCase):
@@ -675,6 +764,104 @@ class LoadTest(E2eTestCase):
         self.assertEqual(metric_sum(after, 'mibew_bridge_events_total')
                          - metric_sum(before, 'mibew_bridge_events_total'), requests)
         self.assertEqual(metric_sum(after, 'mibew_bridge_requests_aborted_total'), 0)
+        self.assertEqual(server.stop(), 0)
+
+
+# --------------------------------------------------------------------------
+# 6: load on a JavaScript plugin that allocates: 100,000 events, pipelined
+# in batches on kept-alive connections, every one handled once by each of
+# its two listeners; the server's memory flat after the warm-up
+
+JS_EVENTS, JS_WARMUP, JS_CLIENTS, JS_BATCH = 100000, 10000, 8, 50
+JS_RSS_GROWTH_MAX = 0.25
+
+
+def rss_kib(pid):
+    with open('/proc/%d/status' % pid, encoding='ascii') as f:
+        for line in f:
+            if line.startswith('VmRSS:'):
+                return int(line.split()[1])
+    raise AssertionError('no VmRSS for %d' % pid)
+
+
+def _js_load_process(address, first, clients, per_client, template, queue):
+    """@clients threads of this process, each posting @per_client events
+    in pipelined batches; each event's body is unique, and its answer must
+    be that body with the marks, in order."""
+    def batches(number):
+        for start in range(0, per_client, JS_BATCH):
+            yield [(template.replace('@BODY@', 'load %d.%d' % (number, k)).encode(),
+                    'load %d.%d [Js] [C]' % (number, k))
+                   for k in range(start, min(start + JS_BATCH, per_client))]
+
+    _post_batches(address, first, clients, batches, queue, 600)
+
+
+class JsLoadTest(E2eTestCase):
+    def js_stats(self, conn):
+        status, data = conn.request('POST', '/v1/events/usersFunctionCall', json.dumps({
+            'request_processor': {'kind': 'users'}, 'function': 'e2eJsLoadStats', 'arguments': {},
+            'results': {}}).encode())
+        self.assertEqual(status, 200, data)
+        results = json.loads(data)['results']
+        self.assertEqual(results.pop('e2e'), 'C', 'E2E:CMarker marked it after')
+        return results
+
+    def run_clients(self, server, count, first, template):
+        ctx = multiprocessing.get_context('fork')
+        queue = ctx.Queue()
+        processes = 2
+        per_process = JS_CLIENTS // processes
+        per_client = count // JS_CLIENTS
+        self.assertEqual(per_client * JS_CLIENTS, count)
+        procs = [ctx.Process(target=_js_load_process,
+                             args=(server.address, first + p * per_process, per_process, per_client, template, queue))
+                 for p in range(processes)]
+        for p in procs:
+            p.start()
+        outs = []
+        for _ in procs:
+            outs += queue.get(timeout=600)
+        for p in procs:
+            p.join(30)
+        self.assertEqual(len(outs), JS_CLIENTS)
+        self.assertEqual([o[1] for o in outs if o[2]], [], 'failed requests')
+        self.assertEqual([o[3] for o in outs], [1] * JS_CLIENTS, 'every client kept its connection')
+        return sum(o[0] for o in outs)
+
+    def test_js_load(self):
+        server = self.serve('--config', self.config(py=False, examples=False, extra_dirs=[self.plugin_dir('jsload')]),
+                            signed=False)
+        server.wait_for(r'2 plugins active: E2E:JsLoad, E2E:CMarker$')
+        doc = load('threadPostMessage')
+        doc['message_body'] = '@BODY@'
+        template = json.dumps(doc, ensure_ascii=False)
+        pid = server.proc.pid
+
+        start = time.monotonic()
+        ok = self.run_clients(server, JS_WARMUP, 0, template)
+        rss_warm = rss_kib(pid)
+        ok += self.run_clients(server, JS_EVENTS - JS_WARMUP, 1000, template)
+        duration = time.monotonic() - start
+        rss_end = rss_kib(pid)
+        growth = (rss_end - rss_warm) / rss_warm
+
+        conn = Conn(server.address)
+        stats = self.js_stats(conn)
+        conn.close()
+        after = server.metrics()
+        print('JavaScript load: %d events in %.1f s (%.0f/s), %d answered correctly; JS listeners: '
+              'first %d, second %d, mismatched %d, off thread %d; RSS %d KiB after the warm-up (%d events), '
+              '%d KiB at the end: %+.1f %%'
+              % (JS_EVENTS, duration, JS_EVENTS / duration, ok, stats['first'], stats['second'],
+                 stats['mismatched'], stats['wrong_thread'], rss_warm, JS_WARMUP, rss_end, 100 * growth))
+        # both sides: the clients' answers, the listeners' own counts, the server's
+        self.assertEqual(ok, JS_EVENTS, 'answers == events')
+        self.assertEqual(stats, {'first': JS_EVENTS, 'second': JS_EVENTS, 'mismatched': 0, 'wrong_thread': 0})
+        self.assertEqual(metric(after, 'mibew_bridge_events_total', event='threadPostMessage', status='200'),
+                         JS_EVENTS)
+        self.assertEqual(metric_sum(after, 'mibew_bridge_listener_failures_total'), 0)
+        self.assertLess(growth, JS_RSS_GROWTH_MAX, 'RSS flat after the warm-up')
         self.assertEqual(server.stop(), 0)
 
 

@@ -486,6 +486,10 @@ class RefreshTest(PhpTestCase):
     """The list of listened events: from the cache file while it is fresh,
     asked again when it is stale and after a failure."""
 
+    # long enough that restarting a bridge on a loaded machine stays
+    # inside it (0.5 s was not, with two cores busy)
+    INTERVAL = 3.0
+
     def test_refresh(self):
         doc = load('threadPostMessage')
         config = None
@@ -494,7 +498,7 @@ class RefreshTest(PhpTestCase):
             return self.mibew_request(self.plugins(config, observe=False), [('threadPostMessage', doc)])
 
         bridge = self.start_bridge(unix=True, events=['threadPostMessage'])
-        config = bridge.plugin_config(cache_file=self.cache_file(), refresh_interval=0.5, retry_interval=0.5,
+        config = bridge.plugin_config(cache_file=self.cache_file(), refresh_interval=self.INTERVAL, retry_interval=self.INTERVAL,
                                       log_interval=3600)
         report, log = run()
         self.assertEqual(report['attached'], ['threadPostMessage'])
@@ -507,7 +511,7 @@ class RefreshTest(PhpTestCase):
         self.assertEqual(report['attached'], ['threadPostMessage'], 'the cached list, still fresh')
         self.assertEqual(report['bridge_counts'], {'requests': 1, 'connections': 1}, 'no GET /v1/events')
         self.assertIsNone(strict_diff(report['results'][0]['args'], doc), 'nobody listens there now')
-        time.sleep(0.6)
+        time.sleep(self.INTERVAL + 0.1)
         report, log = run()
         self.assertEqual(report['attached'], ['pageAddCss'], 'asked again once stale')
         self.assertEqual(report['bridge_counts'], {'requests': 1, 'connections': 1}, 'one GET /v1/events')
@@ -520,7 +524,7 @@ class RefreshTest(PhpTestCase):
         report, log = run()
         self.assertEqual(report['attached'], [], 'still down')
         self.assertEqual(report['bridge_counts'], {'requests': 0, 'connections': 0})
-        time.sleep(0.6)
+        time.sleep(self.INTERVAL + 0.1)
         report, log = run()
         self.assertEqual(report['attached'], ['threadPostMessage'], 'asked again after the retry interval')
         self.assertEqual(report['results'][0]['args']['message_body'], doc['message_body'].upper())

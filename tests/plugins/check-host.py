@@ -16,6 +16,7 @@ EXPECTED = [
     'host: {language}',
     'active: Demo:Filter 1.2.0 (weight 0)',
     'active: Demo:Microtime 1.0.0 (weight 0)',
+    'active: Demo:Waiting 1.0.0 (weight 0)',
     'threadPostMessage: message_body "Darn, this HECK of a printer is darned slow!"'
     ' -> "****, this **** of a printer is darned slow!"',
     # the time itself varies
@@ -23,6 +24,7 @@ EXPECTED = [
     'widgetResponseAlter: handlers [usefulFunc],'
     ' load.the_func = https://chat.example.com/plugins/Demo/Microtime/js/func.js,'
     ' dependencies.usefulFunc = [the_lib, the_func], data.usefulFunc.time is a number',
+    'usersUpdateThreadsAlter: waitingLabel of #42 (none), of #43 "waiting since 22:15:40 UTC"',
     'unloaded: 0 listeners left',
 ]
 

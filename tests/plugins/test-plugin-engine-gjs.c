@@ -393,10 +393,235 @@ test_other_thread (Fixture       *f,
   g_assert_cmpuint (mibew_plugin_engine_load_plugins (f->engine), ==, 2);
 }
 
+/* ---- the hand-off: JavaScript listeners, events of other threads ---- */
+
+#define N_TASKS 8
+#define N_PER_TASK 250
+
+typedef struct
+{
+  MibewEventDispatcher *dispatcher;
+  gint wrong_answers;           /* atomic */
+  gint done;                    /* atomic */
+  GMainLoop *loop;
+} Pool;
+
+/* a thread of the pool: post-message N_PER_TASK times, each answered by
+ * the JavaScript listener (on the main thread) */
+static void
+pool_task (gpointer data,
+           gpointer user_data)
+{
+  Pool *pool = user_data;
+  guint task = GPOINTER_TO_UINT (data) - 1;
+
+  for (guint i = 0; i < N_PER_TASK; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("t%u-%u", task, i);
+      g_autofree char *want = g_strdup_printf ("t%u-%u js", task, i);
+      g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER, body, NULL);
+
+      mibew_thread_events_emit_post_message (mibew_event_dispatcher_get_thread (pool->dispatcher), args);
+      if (g_strcmp0 (mibew_post_message_args_get_message_body (args), want) != 0)
+        g_atomic_int_inc (&pool->wrong_answers);
+    }
+  if (g_atomic_int_add (&pool->done, 1) + 1 == N_TASKS)
+    g_main_loop_quit (pool->loop);
+}
+
+static gboolean
+pool_timeout (gpointer data)
+{
+  g_error ("the pool's emissions did not end within 60 s: a deadlock?");
+  return G_SOURCE_REMOVE;
+}
+
+/* {calls, wrong} of Test:JsThreads, asked on this thread */
+static void
+js_stats (MibewEventDispatcher *dispatcher,
+          gint64               *calls,
+          gint64               *wrong)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = mibew_event_dispatcher_trigger_json_data (dispatcher, "usersFunctionCall",
+                                                                   "{\"request_processor\": {\"kind\": \"users\"}, \"function\": \"jsStats\", "
+                                                                   "\"arguments\": {}, "
+                                                                   "\"results\": {}}", -1, &error);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *results;
+
+  g_assert_no_error (error);
+  node = json_from_string (out, &error);
+  g_assert_no_error (error);
+  results = json_object_get_object_member (json_node_get_object (node), "results");
+  *calls = json_object_get_int_member (results, "calls");
+  *wrong = json_object_get_int_member (results, "wrong");
+}
+
+/* A C host's GThreadPool emits while a JavaScript listener is attached:
+ * every call is handed to the main thread (which runs its loop), every
+ * answer is right, none ran elsewhere, all within bounded time. */
+static void
+test_handoff_pool (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char * const names[] = { "Test:JsThreads", NULL };
+  g_autoptr(GError) error = NULL;
+  Pool pool = { f->dispatcher, 0, 0, g_main_loop_new (NULL, FALSE) };
+  GThreadPool *threads;
+  gint64 calls, wrong;
+  guint timeout;
+
+  enable (f, names);
+  g_assert_cmpuint (mibew_plugin_engine_load_plugins (f->engine), ==, 1);
+  threads = g_thread_pool_new (pool_task, &pool, 4, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= N_TASKS; i++)
+    g_thread_pool_push (threads, GUINT_TO_POINTER (i), NULL);
+  timeout = g_timeout_add_seconds (60, pool_timeout, NULL);
+  g_main_loop_run (pool.loop);
+  g_source_remove (timeout);
+  g_thread_pool_free (threads, FALSE, TRUE);
+
+  g_assert_cmpint (pool.wrong_answers, ==, 0);
+  js_stats (f->dispatcher, &calls, &wrong);
+  g_assert_cmpint (calls, ==, N_TASKS * N_PER_TASK);
+  g_assert_cmpint (wrong, ==, 0);
+  g_assert_cmpuint (mibew_event_dispatcher_get_owner_failure_count (f->dispatcher, "Test:JsThreads"), ==, 0);
+  g_main_loop_unref (pool.loop);
+}
+
+typedef struct
+{
+  MibewEventDispatcher *dispatcher;
+  char *body;
+  gint64 elapsed;
+} Emission;
+
+static gpointer
+emit_elsewhere (gpointer data)
+{
+  Emission *e = data;
+  gint64 start = g_get_monotonic_time ();
+
+  e->body = post (e->dispatcher);
+  e->elapsed = g_get_monotonic_time () - start;
+  return NULL;
+}
+
+static void
+on_listener_failed (MibewEventDispatcher *dispatcher,
+                    const char           *event,
+                    const char           *message,
+                    GPtrArray            *messages)
+{
+  g_ptr_array_add (messages, g_strdup_printf ("%s: %s", event, message));
+}
+
+/* runs @func with a listener-failed handler; returns the one failure */
+static char *
+expect_one_failure (Fixture    *f,
+                    Emission   *e,
+                    void      (*func) (Emission *e))
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  gulong handler = g_signal_connect (f->dispatcher, "listener-failed", G_CALLBACK (on_listener_failed), messages);
+
+  func (e);
+  g_signal_handler_disconnect (f->dispatcher, handler);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_test_message ("%s", (char *) g_ptr_array_index (messages, 0));
+  return g_strdup (g_ptr_array_index (messages, 0));
+}
+
+static void
+join_elsewhere (Emission *e)
+{
+  g_thread_join (g_thread_new ("emitter", emit_elsewhere, e));
+}
+
+static gboolean
+join_in_idle (gpointer data)
+{
+  Emission *e = data;
+
+  /* the main thread runs its loop, but waits here for the emitting thread */
+  join_elsewhere (e);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+join_from_loop (Emission *e)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_idle_add_once ((GSourceOnceFunc) (void (*) (void)) g_main_loop_quit, loop);
+  g_idle_add (join_in_idle, e);
+  g_main_loop_run (loop);
+}
+
+static void
+enable_threads (Fixture *f)
+{
+  const char * const names[] = { "Test:JsThreads", NULL };
+
+  enable (f, names);
+  g_assert_cmpuint (mibew_plugin_engine_load_plugins (f->engine), ==, 1);
+}
+
+/* Nobody runs the main context of the GJS context's thread (it waits in
+ * g_thread_join()): the emitting thread does not wait, the listener fails
+ * at once, reported for its plugin; the body is unchanged. */
+static void
+test_handoff_not_running (Fixture       *f,
+                          gconstpointer  data)
+{
+  Emission e = { f->dispatcher, NULL, 0 };
+  g_autofree char *message = NULL;
+
+  enable_threads (f);
+  message = expect_one_failure (f, &e, join_elsewhere);
+  g_assert_nonnull (strstr (message, "threadPostMessage: Test:JsThreads: JavaScript listener not run: "
+                                     "the main context of the GJS context’s thread is not running"));
+  g_assert_cmpstr (e.body, ==, "start");
+  g_assert_cmpint (e.elapsed, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (mibew_event_dispatcher_get_owner_failure_count (f->dispatcher, "Test:JsThreads"), ==, 1);
+  g_free (e.body);
+}
+
+/* The main thread runs its loop but is blocked waiting for the emitting
+ * thread: no deadlock, the call is given up after the hand-off timeout
+ * (MIBEW_GJS_HANDOFF_TIMEOUT_MS, 300 ms here) and the listener fails; the
+ * JavaScript listener never runs for it, not even later. */
+static void
+test_handoff_blocked (Fixture       *f,
+                      gconstpointer  data)
+{
+  Emission e = { f->dispatcher, NULL, 0 };
+  g_autofree char *message = NULL;
+  gint64 calls, wrong;
+
+  enable_threads (f);
+  message = expect_one_failure (f, &e, join_from_loop);
+  g_assert_nonnull (strstr (message, "JavaScript listener not run: the GJS context’s thread did not take "
+                                     "the call within 300 ms"));
+  g_assert_cmpstr (e.body, ==, "start");
+  g_assert_cmpint (e.elapsed, >=, 300 * 1000);
+  g_assert_cmpint (e.elapsed, <, 5 * G_USEC_PER_SEC);
+  /* the abandoned call's idle source, if any, does nothing */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  js_stats (f->dispatcher, &calls, &wrong);
+  g_assert_cmpint (calls, ==, 0);
+  g_free (e.body);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* before the first hand-off reads it */
+  g_setenv ("MIBEW_GJS_HANDOFF_TIMEOUT_MS", "300", TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -407,6 +632,9 @@ main (int   argc,
   ADD ("parse-error", test_parse_error);
   ADD ("missing-dependency", test_missing_dependency);
   ADD ("other-thread", test_other_thread);
+  ADD ("handoff/pool", test_handoff_pool);
+  ADD ("handoff/not-running", test_handoff_not_running);
+  ADD ("handoff/blocked", test_handoff_blocked);
 #undef ADD
 
   return g_test_run ();

@@ -52,6 +52,11 @@ const PLUGINS = array(
         'module' => 'demo_microtime.py',
         'events' => array('threadFunctionCall', 'widgetResponseAlter'),
     ),
+    'Demo:Waiting' => array(
+        'language' => 'JavaScript',
+        'module' => 'demo_waiting.js',
+        'events' => array('usersUpdateThreadsAlter'),
+    ),
 );
 
 $opts = getopt('', array('socket:', 'secret-file:', 'server-log:', 'work-dir:'));
@@ -92,8 +97,9 @@ function show($value)
 
 /* The changes from $before to $after (JSON forms decoded with objects as
  * stdClass, so that {} and [] stay apart): [path, before, after, kind],
- * kind 'added', 'removed' or 'changed'. Objects are compared key by key;
- * lists and scalars as wholes. */
+ * kind 'added', 'removed' or 'changed'. Objects are compared key by key,
+ * lists of the same length item by item; other lists and scalars as
+ * wholes. */
 function changes($before, $after, $path = '')
 {
     if (is_object($before) && is_object($after)) {
@@ -112,6 +118,14 @@ function changes($before, $after, $path = '')
             if (!array_key_exists($key, $b)) {
                 $list[] = array($path === '' ? (string)$key : "$path.$key", null, $value, 'added');
             }
+        }
+
+        return $list;
+    }
+    if (is_array($before) && is_array($after) && count($before) === count($after)) {
+        $list = array();
+        foreach ($before as $i => $value) {
+            $list = array_merge($list, changes($value, $after[$i], $path === '' ? (string)$i : "$path.$i"));
         }
 
         return $list;
@@ -146,7 +160,7 @@ if (preg_match('/(\d+) plugins? active: (.*)$/m', $server_log, $m)) {
 }
 out('The server (mibew-events serve) logged: %s', $m[0] ?? 'no plugin active');
 foreach (PLUGINS as $name => $plugin) {
-    out('  %-15s %-7s %-18s listens to %s (documented)%s', $name, $plugin['language'], $plugin['module'],
+    out('  %-15s %-10s %-18s listens to %s (documented)%s', $name, $plugin['language'], $plugin['module'],
         implode(', ', $plugin['events']), in_array($name, $active, true) ? '' : ' — NOT ACTIVE');
     if (!in_array($name, $active, true)) {
         $failures[] = "$name is not active on the server";
@@ -241,7 +255,7 @@ function trigger($event, $what, array $json, $shown)
     }
     foreach ($list as list($path, $old, $new, $kind)) {
         $tag = count($who) === 1
-            ? sprintf('%-7s %s', PLUGINS[$who[0]]['language'], $who[0])
+            ? sprintf('%-10s %s', PLUGINS[$who[0]]['language'], $who[0])
             : 'by one of ' . implode(', ', $who);
         if ($kind === 'added') {
             out('    %s  %s: + %s', $tag, $path, show($new));
@@ -396,7 +410,7 @@ expect_effect('“heck” and “darn” masked in the stored message (Demo:Filt
 $post(2, 'Alex', 'Sorry about that! Your lamp ships today, with free express shipping.');
 
 act('4. The operators\' list is refreshed');
-trigger('usersUpdateThreadsAlter', '2 threads: #42 Ann Smith (chatting), #43 Guest (in the queue)', array('threads' => array(
+$after = trigger('usersUpdateThreadsAlter', '2 threads: #42 Ann Smith (chatting), #43 Guest (in the queue)', array('threads' => array(
     array('id' => 42, 'token' => 98213, 'userId' => $visitor['userid'], 'userName' => 'Ann Smith',
           'userIp' => '203.0.113.7', 'remote' => '203.0.113.7', 'userAgent' => 'Firefox 115.0',
           'agentId' => 3, 'agentName' => 'Alex', 'canOpen' => false, 'canView' => true, 'canBan' => true,
@@ -408,6 +422,15 @@ trigger('usersUpdateThreadsAlter', '2 threads: #42 Ann Smith (chatting), #43 Gue
           'ban' => false, 'state' => 0, 'totalTime' => 1700000100, 'waitingTime' => 1700000140,
           'firstMessage' => 'Do you ship to Norway?'),
 )), array('threads.0.userName', 'threads.1.userName'));
+
+$waiting = array_map(function ($t) {
+    return $t->waitingLabel ?? null;
+}, $after->threads);
+out('    => the operators see: %s', implode(', ', array_map(function ($t, $label) {
+    return sprintf('#%d %s', $t->id, $label ?? '(no label)');
+}, $after->threads, $waiting)));
+expect_effect('the thread in the queue labelled with its waiting time, the chatting one not (Demo:Waiting, JavaScript)',
+              $waiting === array(null, 'waiting since 22:15:40 UTC'));
 
 act('5. Ann\'s chat window calls an API function the core does not know: microtime');
 $after = trigger('threadFunctionCall', 'ThreadProcessor calls “microtime” with as_float', array(

@@ -1,0 +1,142 @@
+/* tsan-glib.c: GLib's locks, made visible to ThreadSanitizer
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Debian's GLib is not built with -fsanitize=thread, and its GMutex,
+ * GRWLock, GCond and g_once_init_*() are futexes and atomics inside
+ * libglib that TSan never sees: every datum a GMutex guards would be
+ * reported as a race. This library, preloaded by the `tsan` test setup
+ * (tests/lanes/tsan), wraps them: it calls GLib's own function (found with
+ * dlsym (RTLD_NEXT)) and tells TSan what it means (__tsan_acquire() after
+ * a lock, __tsan_release() before an unlock), as TSan's own pthread
+ * interceptors do. Calls into libglib from other libraries (ours,
+ * libgobject, libgio, libsoup, libpeas) go through the PLT and reach these
+ * wrappers; calls inside libglib do not, and tests/tsan.supp names what
+ * that leaves.
+ *
+ * g_object_unref() gets the reference-count annotation: a release before
+ * every unref and an acquire before the one that may free, so the thread
+ * that finalizes an object has seen what others did to it before their
+ * unref. (libgobject's atomics are as invisible as libglib's.)
+ *
+ * It is built without instrumentation and resolves the TSan interface
+ * weakly, so that a process without TSan (an interpreter a test spawns)
+ * may load it: the wrappers then only forward.
+ */
+
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <glib-object.h>
+
+void __tsan_acquire (void *addr) __attribute__ ((weak));
+void __tsan_release (void *addr) __attribute__ ((weak));
+
+#define ACQUIRE(addr) G_STMT_START { if (__tsan_acquire != NULL) __tsan_acquire ((void *) (addr)); } G_STMT_END
+#define RELEASE(addr) G_STMT_START { if (__tsan_release != NULL) __tsan_release ((void *) (addr)); } G_STMT_END
+
+/* GLib's function @name, looked up once */
+#define REAL(ret, name, params)                                          \
+  static ret (*real_##name) params;                                      \
+  if (G_UNLIKELY (real_##name == NULL))                                  \
+    real_##name = (ret (*) params) dlsym (RTLD_NEXT, #name)
+
+/* One table row per kind of wrapper: lock-like functions acquire after
+ * GLib's call returned (when it took the lock), unlock-like ones release
+ * before it. */
+#define WRAP_LOCK(type, name)                                            \
+  void name (type *lock);                                                \
+  void name (type *lock)                                                 \
+  {                                                                      \
+    REAL (void, name, (type *));                                         \
+    real_##name (lock);                                                  \
+    ACQUIRE (lock);                                                      \
+  }
+#define WRAP_TRYLOCK(type, name)                                         \
+  gboolean name (type *lock);                                            \
+  gboolean name (type *lock)                                             \
+  {                                                                      \
+    gboolean locked;                                                     \
+    REAL (gboolean, name, (type *));                                     \
+    locked = real_##name (lock);                                         \
+    if (locked)                                                          \
+      ACQUIRE (lock);                                                    \
+    return locked;                                                       \
+  }
+#define WRAP_UNLOCK(type, name)                                          \
+  void name (type *lock);                                                \
+  void name (type *lock)                                                 \
+  {                                                                      \
+    REAL (void, name, (type *));                                         \
+    RELEASE (lock);                                                      \
+    real_##name (lock);                                                  \
+  }
+
+WRAP_LOCK (GMutex, g_mutex_lock)
+WRAP_TRYLOCK (GMutex, g_mutex_trylock)
+WRAP_UNLOCK (GMutex, g_mutex_unlock)
+WRAP_LOCK (GRecMutex, g_rec_mutex_lock)
+WRAP_TRYLOCK (GRecMutex, g_rec_mutex_trylock)
+WRAP_UNLOCK (GRecMutex, g_rec_mutex_unlock)
+WRAP_LOCK (GRWLock, g_rw_lock_writer_lock)
+WRAP_TRYLOCK (GRWLock, g_rw_lock_writer_trylock)
+WRAP_UNLOCK (GRWLock, g_rw_lock_writer_unlock)
+WRAP_LOCK (GRWLock, g_rw_lock_reader_lock)
+WRAP_TRYLOCK (GRWLock, g_rw_lock_reader_trylock)
+WRAP_UNLOCK (GRWLock, g_rw_lock_reader_unlock)
+
+void
+g_cond_wait (GCond  *cond,
+             GMutex *mutex)
+{
+  REAL (void, g_cond_wait, (GCond *, GMutex *));
+  RELEASE (mutex);
+  real_g_cond_wait (cond, mutex);
+  ACQUIRE (mutex);
+}
+
+gboolean
+g_cond_wait_until (GCond  *cond,
+                   GMutex *mutex,
+                   gint64  end_time)
+{
+  gboolean signalled;
+
+  REAL (gboolean, g_cond_wait_until, (GCond *, GMutex *, gint64));
+  RELEASE (mutex);
+  signalled = real_g_cond_wait_until (cond, mutex, end_time);
+  ACQUIRE (mutex);
+  return signalled;
+}
+
+/* g_once_init_enter() is a macro whose fast path is an atomic load in the
+ * caller; its slow path and g_once_init_leave() are GLib's. */
+gboolean
+(g_once_init_enter) (volatile void *location)
+{
+  gboolean enter;
+
+  REAL (gboolean, g_once_init_enter, (volatile void *));
+  enter = real_g_once_init_enter (location);
+  if (!enter)
+    ACQUIRE (location);
+  return enter;
+}
+
+void
+(g_once_init_leave) (volatile void *location,
+                     gsize          result)
+{
+  REAL (void, g_once_init_leave, (volatile void *, gsize));
+  RELEASE (location);
+  real_g_once_init_leave (location, result);
+}
+
+void
+g_object_unref (gpointer object)
+{
+  REAL (void, g_object_unref, (gpointer));
+  RELEASE (object);
+  /* any unref may be the last one: it must have seen every earlier one */
+  ACQUIRE (object);
+  real_g_object_unref (object);
+}
