@@ -2,9 +2,10 @@
 """Copies plugin directories of the source tree into the build tree, as
 the libpeas the engine was built on reads them.
 
-    copy-plugin-dirs.py LOADER SRC DST STAMP SUBDIR...
+    copy-plugin-dirs.py LOADER SRC DST STAMP [SUBDIR...]
 
-Copies SRC/SUBDIR to DST/SUBDIR for each SUBDIR (made anew), and in every
+Copies SRC/SUBDIR to DST/SUBDIR for each SUBDIR (made anew; without any,
+every directory in SRC), and in every
 .plugin file turns `Loader=python3` (libpeas 1.x's Python 3 loader, what
 the .plugin files in this tree say) into `Loader=LOADER` (libpeas-2 calls
 it `python`). Writes STAMP last, for meson.
@@ -15,6 +16,8 @@ import shutil
 import sys
 
 loader, src, dst, stamp, subdirs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+if not subdirs:
+    subdirs = sorted(d for d in os.listdir(src) if os.path.isdir(os.path.join(src, d)))
 python3_loader = re.compile(r'^Loader=python3[ \t]*$', re.MULTILINE)
 for subdir in subdirs:
     target = os.path.join(dst, subdir)
