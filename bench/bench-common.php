@@ -9,7 +9,7 @@
 function median_ns_per_event($run, $seconds)
 {
     $target = (int) ($seconds * 1e9);
-    $k = 1000;
+    $k = 1;
     for (;;) {
         $t = $run($k);
         if ($t >= $target) {
@@ -27,24 +27,37 @@ function median_ns_per_event($run, $seconds)
     return $samples[2];
 }
 
-// [--seconds S] | --smoke; prints {"0": ns, "1": ns, "10": ns}.
-function bench_main($script, $argv, $smoke, $measure)
+// [--seconds S] [--max-listeners N] | --MODE where $modes maps each MODE
+// (smoke, memory) to a function returning the exit status; $measures maps
+// each row's name to function ($n, $seconds) returning ns per event; prints
+// {"row": {"0": ns, "1": ns, "10": ns, "100": ns, "1000": ns}, ...}.
+function bench_main($script, $argv, $modes, $measures)
 {
     $seconds = 0.1;
+    $max = 1000;
     for ($i = 1; $i < count($argv); $i++) {
-        if ($argv[$i] === '--smoke') {
-            exit($smoke());
+        $mode = substr($argv[$i], 0, 2) === '--' ? substr($argv[$i], 2) : null;
+        if ($mode !== null && isset($modes[$mode])) {
+            exit($modes[$mode]());
         } elseif ($argv[$i] === '--seconds' && $i + 1 < count($argv)) {
             $seconds = (float) $argv[++$i];
+        } elseif ($argv[$i] === '--max-listeners' && $i + 1 < count($argv)) {
+            $max = (int) $argv[++$i];
         } else {
-            fwrite(STDERR, "usage: php $script [--seconds S] | --smoke\n");
+            fwrite(STDERR, "usage: php $script [--seconds S] [--max-listeners N] | --"
+                . implode(' | --', array_keys($modes)) . "\n");
             exit(1);
         }
     }
 
     $result = array();
-    foreach (array(0, 1, 10) as $n) {
-        $result[(string) $n] = round($measure($n, $seconds), 3);
+    foreach ($measures as $row => $measure) {
+        $result[$row] = array();
+        foreach (array(0, 1, 10, 100, 1000) as $n) {
+            if ($n <= $max) {
+                $result[$row][(string) $n] = round($measure($n, $seconds), 3);
+            }
+        }
     }
     echo json_encode($result, JSON_FORCE_OBJECT), "\n";
 }

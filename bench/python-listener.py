@@ -1,19 +1,26 @@
 #!/usr/bin/python3
 # python-listener.py: what a Python listener costs, against a bare
-# PyGObject handler on a plain GObject signal
+# PyGObject handler on a plain GObject signal emitted the same way
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Every variant starts in Python, emits through C and runs one Python
-# handler that changes the message kind, so the difference is the
-# library's own cost:
-#   bare      a GObject signal of our own with one object argument,
-#             emitted with obj.emit(), handler connected with connect()
-#   attached  events.emit_post_message(), listener attached by name with
-#             dispatcher.attach_listener() (guarded by the override)
-#   connected events.emit_post_message(), handler connected with
+# Every variant calls one introspected C method from Python, which emits
+# its signal from C with g_signal_emit(), and runs N Python handlers that
+# change the message kind; the signals have the same shape (one
+# MibewPostMessageArgs, a string returned). So the difference is the
+# library's own cost, the override's guard included:
+#   bare      MibewBench.Emitter (bench/mibew-bench-emitter.c, a plain
+#             GObject signal), emit_post_message(), handlers connected with
+#             PyGObject's connect(): no dispatcher, no guard
+#   attached  our events.emit_post_message(), listeners attached by name
+#             with dispatcher.attach_listener() (guarded by the override)
+#   connected our events.emit_post_message(), handlers connected with
 #             events.connect('post-message', ...) (guarded by the override)
-# Prints {"bare": ns, "attached": ns, "connected": ns}, medians of five.
+#
+#   python-listener.py [--seconds S]   prints {"bare": {"1": ns, "10": ns},
+#                                       "attached": {...}, "connected": {...}}
+#   python-listener.py --memory [N]    bytes per attached / connected listener
+#                                      (RSS growth over N listeners, 5000)
 
 import json
 import sys
@@ -21,13 +28,12 @@ import time
 
 import gi
 gi.require_version('MibewEvents', '1.0')
-from gi.repository import GObject, MibewEvents  # noqa: E402
+gi.require_version('MibewBench', '1.0')
+from gi.repository import MibewBench, MibewEvents  # noqa: E402
 
 INFO = MibewEvents.MessageKind.INFO
-
-
-class Plain(GObject.Object):
-    __gsignals__ = {'post': (GObject.SignalFlags.RUN_LAST, None, (GObject.Object,))}
+USER = MibewEvents.MessageKind.USER
+COUNTS = (1, 10)
 
 
 def handler(emitter, args):
@@ -35,7 +41,7 @@ def handler(emitter, args):
 
 
 def median_ns(run, seconds):
-    k = 1000
+    k = 1
     while True:
         t0 = time.perf_counter_ns()
         run(k)
@@ -51,40 +57,63 @@ def median_ns(run, seconds):
     return sorted(samples)[2]
 
 
+def make(variant, n):
+    """(emitter whose emit_post_message() runs n handlers, keep-alive)"""
+    if variant == 'bare':
+        emitter = MibewBench.Emitter.new()
+        for _ in range(n):
+            emitter.connect('post-message', handler)
+        return emitter, None
+    d = MibewEvents.EventDispatcher.new()
+    events = d.props.thread
+    for _ in range(n):
+        if variant == 'attached':
+            d.attach_listener('threadPostMessage', 0, handler)
+        else:
+            events.connect('post-message', handler)
+    return events, d
+
+
+def rss_bytes():
+    with open('/proc/self/statm') as f:
+        import os
+        return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE')
+
+
+def memory(n):
+    result = {}
+    kept = []    # nothing is freed until the end: no variant reuses another's memory
+    for variant in ('bare', 'attached', 'connected'):
+        kept.append(make(variant, 100))      # warm the allocator and the caches
+        before = rss_bytes()
+        kept.append(make(variant, n))
+        result[variant] = round((rss_bytes() - before) / n, 1)
+    print(json.dumps({'bytes_per_listener': result}))
+
+
 def main():
+    if sys.argv[1:2] == ['--memory']:
+        memory(int(sys.argv[2]) if len(sys.argv) > 2 else 5000)
+        return
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[1] == '--seconds' else 0.2
-    args = MibewEvents.PostMessageArgs.new(MibewEvents.Thread(), MibewEvents.MessageKind.USER, 'hi', None)
-
-    plain = Plain()
-    plain.connect('post', handler)
-
-    def bare(k):
-        for _ in range(k):
-            plain.emit('post', args)
-
-    attached_d = MibewEvents.EventDispatcher.new()
-    attached_d.attach_listener('threadPostMessage', 0, handler)
-    attached_events = attached_d.props.thread
-
-    def attached(k):
-        for _ in range(k):
-            attached_events.emit_post_message(args)
-
-    connected_d = MibewEvents.EventDispatcher.new()
-    connected_events = connected_d.props.thread
-    connected_events.connect('post-message', handler)
-
-    def connected(k):
-        for _ in range(k):
-            connected_events.emit_post_message(args)
+    args = MibewEvents.PostMessageArgs.new(MibewEvents.Thread(), USER, 'hi', None)
 
     result = {}
-    for name, run in (('bare', bare), ('attached', attached), ('connected', connected)):
-        args.set_message_kind(MibewEvents.MessageKind.USER)
-        run(1)
-        if args.get_message_kind() != INFO:
-            sys.exit('python-listener.py: the %s handler did not run' % name)
-        result[name] = round(median_ns(run, seconds), 1)
+    for variant in ('bare', 'attached', 'connected'):
+        result[variant] = {}
+        for n in COUNTS:
+            emitter, keep = make(variant, n)
+
+            def run(k, emitter=emitter):
+                for _ in range(k):
+                    emitter.emit_post_message(args)
+
+            args.set_message_kind(USER)
+            run(1)
+            if args.get_message_kind() != INFO:
+                sys.exit('python-listener.py: the %s handlers did not run' % variant)
+            result[variant][str(n)] = round(median_ns(run, seconds), 1)
+            del keep
     print(json.dumps(result))
 
 

@@ -112,13 +112,6 @@ void mibew_event_args_class_install_fields (MibewEventArgsClass *klass,
 const MibewArgField *mibew_event_args_class_get_fields (MibewEventArgsClass *klass,
                                                         guint               *n_fields);
 
-/* Gives the fields their start values: zero, and an enumeration its
- * property's default. The instance init of a class with an enumeration
- * field calls it (the base class's init cannot: GObject shows it the base
- * class); mibew_event_args_reset() gives the same values, and a test
- * compares the two for every class. */
-void     mibew_event_args_init_fields     (MibewEventArgs *self);
-
 /* Creates @type with its fields set from @values, one pointer per field in
  * table order to a value of the field's C type (gint64, gboolean, int,
  * const char *, or a pointer, which is referenced); NULL pointers leave

@@ -504,20 +504,6 @@ mibew_event_args_init (MibewEventArgs *self)
 {
 }
 
-void
-mibew_event_args_init_fields (MibewEventArgs *self)
-{
-  MibewEventArgsClass *klass = args_class (self);
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    {
-      const MibewArgField *f = class_field (klass, i);
-
-      if (f->type == MIBEW_ARG_ENUM)
-        *(int *) FIELD_P (self, f) = enum_default (klass, i);
-    }
-}
-
 /* Whether @v, the value of the %MIBEW_ARG_LAZY field @f, is empty, as
  * new_empty() makes it. */
 static gboolean

@@ -834,7 +834,7 @@ mibew_event_dispatcher_trigger (MibewEventDispatcher  *self,
     return FALSE;
   /* "threadFunctionCall::microtime", as attach_listener() takes it: the
    * function that runs is the arguments' own */
-  info = mibew_event_lookup_or_error (event_name, &(GQuark) { 0 }, error);
+  info = mibew_event_lookup_fast (event_name, &(GQuark) { 0 }, error);
   if (info == NULL)
     return FALSE;
 

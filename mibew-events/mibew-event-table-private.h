@@ -42,6 +42,27 @@ const MibewEventInfo *mibew_event_lookup_or_error (const char  *name,
                                                    GQuark      *detail,
                                                    GError     **error);
 
+/* The last event mibew_event_lookup() found by its plain name. */
+G_GNUC_INTERNAL extern const MibewEventInfo *mibew_event_last_found;
+
+/* mibew_event_lookup_or_error() for the emission paths: the event found
+ * last is compared inline, before any call (hosts trigger the same event
+ * again and again). */
+static inline const MibewEventInfo *
+mibew_event_lookup_fast (const char  *name,
+                         GQuark      *detail,
+                         GError     **error)
+{
+  const MibewEventInfo *info = (const MibewEventInfo *) g_atomic_pointer_get (&mibew_event_last_found);
+
+  if (G_LIKELY (info != NULL && g_str_equal (info->name, name)))
+    {
+      *detail = 0;
+      return info;
+    }
+  return mibew_event_lookup_or_error (name, detail, error);
+}
+
 static inline MibewEventId
 mibew_event_info_id (const MibewEventInfo *info)
 {

@@ -31,6 +31,11 @@ build_index (void)
   return index;
 }
 
+/* The last event found by its plain name: hosts trigger the same event
+ * again and again, and one strcmp() costs a tenth of hashing the name
+ * (an entry of the static table, so a stale one is still valid). */
+const MibewEventInfo *mibew_event_last_found;
+
 /* Finds an event by Mibew's name. For function-call events the name may
  * carry a detail, "threadFunctionCall::microtime"; @detail gets its quark
  * (0 without one). Returns NULL for unknown names and for a detail on an
@@ -41,14 +46,10 @@ mibew_event_lookup (const char *name,
 {
   static gsize index_once = 0;
   static GHashTable *index;
-  /* the last event found by its plain name: hosts trigger the same event
-   * again and again, and one strcmp() costs a tenth of hashing the name
-   * (an entry of the static table, so a stale one is still valid) */
-  static const MibewEventInfo *last;
   const MibewEventInfo *info;
   const char *sep;
 
-  info = g_atomic_pointer_get (&last);
+  info = g_atomic_pointer_get (&mibew_event_last_found);
   if (info != NULL && strcmp (info->name, name) == 0)
     {
       if (detail != NULL)
@@ -70,7 +71,7 @@ mibew_event_lookup (const char *name,
     {
       info = g_hash_table_lookup (index, name);
       if (info != NULL)
-        g_atomic_pointer_set (&last, info);
+        g_atomic_pointer_set (&mibew_event_last_found, info);
       return info;
     }
 

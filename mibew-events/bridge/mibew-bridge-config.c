@@ -84,7 +84,24 @@ struct _MibewBridgeConfig
 
   gboolean loading;
   gboolean overridden[32];
+  GArray *checks;                /* Check: the program's own, in order */
 };
+
+typedef struct
+{
+  MibewBridgeConfigCheckFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} Check;
+
+static void
+check_clear (gpointer data)
+{
+  Check *check = data;
+
+  if (check->destroy != NULL)
+    check->destroy (check->user_data);
+}
 
 G_DEFINE_FINAL_TYPE (MibewBridgeConfig, mibew_bridge_config, G_TYPE_OBJECT)
 
@@ -219,6 +236,7 @@ mibew_bridge_config_finalize (GObject *object)
   g_strfreev (self->enabled_plugins);
   g_clear_pointer (&self->key_file, g_key_file_unref);
   g_clear_pointer (&self->plugin_settings, g_hash_table_unref);
+  g_clear_pointer (&self->checks, g_array_unref);
 
   G_OBJECT_CLASS (mibew_bridge_config_parent_class)->finalize (object);
 }
@@ -540,6 +558,8 @@ static void
 mibew_bridge_config_init (MibewBridgeConfig *self)
 {
   reset (self);
+  self->checks = g_array_new (FALSE, FALSE, sizeof (Check));
+  g_array_set_clear_func (self->checks, check_clear);
 }
 
 /**
@@ -1246,7 +1266,14 @@ mibew_bridge_lookup_group (const char  *name,
  * listening beyond loopback has a secret, that the secret file can be
  * read, is not empty and is readable by its owner only, that the Unix
  * socket's directory exists and its owner and group are known, and that
- * the plugin directories exist. It does not bind anything.
+ * the plugin directories exist; then the checks added with
+ * mibew_bridge_config_add_check(). It does not bind anything.
+ *
+ * The server's reload (`SIGHUP`, see
+ * mibew_bridge_server_run_from_config()) applies a configuration only if
+ * this passes: with the program's checks, a part the bridge only keeps
+ * for the program (the plugins' settings) cannot be refused after the
+ * bridge's part was applied.
  *
  * Returns: %TRUE if the configuration can be used; %FALSE with @error set
  *   to the first problem otherwise
@@ -1305,7 +1332,43 @@ mibew_bridge_config_check (MibewBridgeConfig  *self,
                      _("The plugin directory “%s” does not exist"), self->plugin_dirs[i]);
         return FALSE;
       }
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      const Check *check = &g_array_index (self->checks, Check, i);
+
+      if (!check->func (self, check->user_data, error))
+        return FALSE;
+    }
   return TRUE;
+}
+
+/**
+ * mibew_bridge_config_add_check:
+ * @self: a #MibewBridgeConfig
+ * @func: (scope notified) (closure user_data): the check
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data with @self
+ *
+ * Adds a check of the program's own to mibew_bridge_config_check(), run
+ * after the bridge's, in the order added, for as long as @self lives.
+ * `mibew-events serve` checks the plugins' part of the configuration
+ * (plugin names, weights) with it, so that a reload with a bad plugin
+ * setting is refused whole instead of being applied to the server and
+ * refused by the plugin engine.
+ */
+void
+mibew_bridge_config_add_check (MibewBridgeConfig          *self,
+                               MibewBridgeConfigCheckFunc  func,
+                               gpointer                    user_data,
+                               GDestroyNotify              destroy)
+{
+  Check check = { func, user_data, destroy };
+
+  g_return_if_fail (MIBEW_BRIDGE_IS_CONFIG (self));
+  g_return_if_fail (func != NULL);
+
+  g_array_append_val (self->checks, check);
 }
 
 /**

@@ -138,6 +138,45 @@ path_has (GPtrArray  *path,
   return FALSE;
 }
 
+/* Gives @engine @key_file, the plugins' part of @config (see
+ * plugins_key_file()); on an error (named with the file) nothing changes. */
+static gboolean
+engine_load_config (MibewPluginEngine  *engine,
+                    GKeyFile           *key_file,
+                    MibewBridgeConfig  *config,
+                    GError            **error)
+{
+  const char *file = mibew_bridge_config_get_file (config);
+
+  if (mibew_plugin_engine_load_config (engine, key_file, error))
+    return TRUE;
+  if (file != NULL)
+    g_prefix_error (error, "%s: ", file);
+  return FALSE;
+}
+
+/* mibew_bridge_config_check() of a reload: the plugins' part is checked
+ * with the engine's rules before the server applies anything, so that a
+ * bad plugin setting refuses the whole reload instead of leaving the
+ * server with the new file and the plugins with the old one. The engine's
+ * load_config() changes the engine it reads into: the check reads into an
+ * engine of its own that never loads a plugin. */
+static gboolean
+plugins_check (MibewBridgeConfig  *config,
+               gpointer            user_data,
+               GError            **error)
+{
+  ServePlugins *plugins = user_data;
+  g_autoptr(MibewPluginEngine) scratch = NULL;
+  g_autoptr(GKeyFile) key_file = NULL;
+
+  if (!has_plugin_dirs (config))
+    return TRUE;
+  scratch = mibew_plugin_engine_new (plugins->dispatcher);
+  key_file = plugins_key_file (config, plugins->sections);
+  return engine_load_config (scratch, key_file, config, error);
+}
+
 /* Configures the engine (made on first use) as @config says, without
  * activating or deactivating anything. Nothing changes if the plugins'
  * configuration is not valid (a group whose name is not Vendor:Name, a
@@ -151,7 +190,6 @@ plugins_configure (ServePlugins       *plugins,
   g_auto(GStrv) sections = NULL;
   const char * const *dirs = mibew_bridge_config_get_plugin_dirs (config);
   const char * const *enabled = mibew_bridge_config_get_enabled_plugins (config);
-  const char *file = mibew_bridge_config_get_file (config);
 
   if (!has_plugin_dirs (config) && plugins->engine == NULL)
     return TRUE;
@@ -169,12 +207,8 @@ plugins_configure (ServePlugins       *plugins,
     }
 
   key_file = plugins_key_file (config, plugins->sections);
-  if (!mibew_plugin_engine_load_config (plugins->engine, key_file, error))
-    {
-      if (file != NULL)
-        g_prefix_error (error, "%s: ", file);
-      return FALSE;
-    }
+  if (!engine_load_config (plugins->engine, key_file, config, error))
+    return FALSE;
 
   /* what the file no longer says goes back to the defaults */
   if (enabled == NULL || enabled[0] == NULL)
@@ -425,6 +459,7 @@ mibew_tool_serve (const MibewServeOptions  *options,
   /* before the server listens: the first requests find the plugins */
   plugins_load (&plugins);
   handler = g_signal_connect (server, "config-applied", G_CALLBACK (on_config_applied), &plugins);
+  mibew_bridge_config_add_check (config, plugins_check, &plugins, NULL);
 #endif
 
   ok = mibew_bridge_server_run_from_config (server, config, error);

@@ -664,8 +664,12 @@ class PluginsTest(ServeTestCase):
         # an enable list without it
         reload('[plugins]\ndirs=plugins\nenabled=Test:Other\n', r'No plugin is active')
         self.assertServesPostMessage(server, 'hello', 'hello')
-        # a plugins' configuration the engine refuses: the plugins stay
-        reload('[plugins]\ndirs=plugins\n\n[plugin:Test:Shout]\nweight=heavy\n', r'Plugins not reloaded')
+        # a plugins' configuration the engine refuses: the whole reload is
+        # refused (checked before the server applies anything), the plugins stay
+        self.write('bridge.conf', '[plugins]\ndirs=plugins\n\n[plugin:Test:Shout]\nweight=heavy\n')
+        mark = len(server.text())
+        server.send(signal.SIGHUP)
+        self.assertIn('weight', server.wait_for(r'Not reloaded.*$', start=mark).group(0))
         self.assertServesPostMessage(server, 'hello', 'hello')
         reload('[plugins]\ndirs=plugins\n', r'1 plugin active: Test:Shout')
         self.assertServesPostMessage(server, 'hello', 'HELLO')

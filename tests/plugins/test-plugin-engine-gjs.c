@@ -458,6 +458,13 @@ js_stats (MibewEventDispatcher *dispatcher,
   *wrong = json_object_get_int_member (results, "wrong");
 }
 
+static void
+push_tasks (gpointer threads)
+{
+  for (guint i = 1; i <= N_TASKS; i++)
+    g_thread_pool_push (threads, GUINT_TO_POINTER (i), NULL);
+}
+
 /* A C host's GThreadPool emits while a JavaScript listener is attached:
  * every call is handed to the main thread (which runs its loop), every
  * answer is right, none ran elsewhere, all within bounded time. */
@@ -476,8 +483,9 @@ test_handoff_pool (Fixture       *f,
   g_assert_cmpuint (mibew_plugin_engine_load_plugins (f->engine), ==, 1);
   threads = g_thread_pool_new (pool_task, &pool, 4, TRUE, &error);
   g_assert_no_error (error);
-  for (guint i = 1; i <= N_TASKS; i++)
-    g_thread_pool_push (threads, GUINT_TO_POINTER (i), NULL);
+  /* the tasks are pushed once the loop runs: before, a hand-off finds the
+   * main context not running and fails the listener, as documented */
+  g_idle_add_once (push_tasks, threads);
   timeout = g_timeout_add_seconds (60, pool_timeout, NULL);
   g_main_loop_run (pool.loop);
   g_source_remove (timeout);

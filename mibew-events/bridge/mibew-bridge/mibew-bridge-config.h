@@ -59,6 +59,24 @@ G_BEGIN_DECLS
 MIBEW_BRIDGE_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (MibewBridgeConfig, mibew_bridge_config, MIBEW_BRIDGE, CONFIG, GObject)
 
+/**
+ * MibewBridgeConfigCheckFunc:
+ * @config: the configuration being checked
+ * @user_data: the data given to mibew_bridge_config_add_check()
+ * @error: return location for a #GError
+ *
+ * A check of its own that a program adds to mibew_bridge_config_check(),
+ * for the parts of the configuration the bridge keeps for it (such as
+ * the `[plugins]` and `[plugin:NAME]` groups). It must not change
+ * anything: a reload applies the configuration only once every check
+ * passed.
+ *
+ * Returns: %TRUE if @config is fine; %FALSE with @error set otherwise
+ */
+typedef gboolean (*MibewBridgeConfigCheckFunc) (MibewBridgeConfig  *config,
+                                                gpointer            user_data,
+                                                GError            **error);
+
 MIBEW_BRIDGE_AVAILABLE_IN_ALL
 MibewBridgeConfig       *mibew_bridge_config_new                   (void);
 MIBEW_BRIDGE_AVAILABLE_IN_ALL
@@ -76,6 +94,11 @@ gboolean                 mibew_bridge_config_load_from_data        (MibewBridgeC
 MIBEW_BRIDGE_AVAILABLE_IN_ALL
 gboolean                 mibew_bridge_config_reload                (MibewBridgeConfig  *self,
                                                                     GError            **error);
+MIBEW_BRIDGE_AVAILABLE_IN_ALL
+void                     mibew_bridge_config_add_check             (MibewBridgeConfig          *self,
+                                                                    MibewBridgeConfigCheckFunc  func,
+                                                                    gpointer                    user_data,
+                                                                    GDestroyNotify              destroy);
 MIBEW_BRIDGE_AVAILABLE_IN_ALL
 gboolean                 mibew_bridge_config_check                 (MibewBridgeConfig  *self,
                                                                     GError            **error);

@@ -1,0 +1,115 @@
+// gjs-listener.js: what a GJS listener costs, against a bare GJS handler
+// on a plain GObject signal emitted the same way
+//
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// The GJS twin of bench/python-listener.py (same variants, same output):
+//   bare      MibewBench.Emitter.emit_post_message(), handlers connected
+//             with connect(): no dispatcher, no guard
+//   attached  our events.emit_post_message(), listeners attached with
+//             dispatcher.attach_listener() (guarded by imports.mibewEvents)
+//   connected our events.emit_post_message(), handlers connected with
+//             events.connect('post-message', ...) (guarded)
+//
+//   gjs gjs-listener.js [--seconds S] | --memory [N]
+
+imports.gi.versions.MibewEvents = '1.0';
+imports.gi.versions.MibewBench = '1.0';
+const {GLib, MibewBench, MibewEvents} = imports.gi;
+imports.mibewEvents;   // the guard
+
+const INFO = MibewEvents.MessageKind.INFO;
+const USER = MibewEvents.MessageKind.USER;
+const COUNTS = [1, 10];
+
+function handler(emitter, args) {
+    args.set_message_kind(INFO);
+    return null;
+}
+
+function medianNs(run, seconds) {
+    let k = 1;
+    for (;;) {
+        const t0 = GLib.get_monotonic_time();
+        run(k);
+        const elapsed = (GLib.get_monotonic_time() - t0) * 1000;
+        if (elapsed >= seconds * 1e9)
+            break;
+        k = Math.floor(k * Math.max(1.1, Math.min(10, 1.05 * seconds * 1e9 / Math.max(elapsed, 1)))) + 1;
+    }
+    const samples = [];
+    for (let i = 0; i < 5; i++) {
+        const t0 = GLib.get_monotonic_time();
+        run(k);
+        samples.push((GLib.get_monotonic_time() - t0) * 1000 / k);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[2];
+}
+
+function make(variant, n) {
+    if (variant === 'bare') {
+        const emitter = MibewBench.Emitter.new();
+        for (let i = 0; i < n; i++)
+            emitter.connect('post-message', handler);
+        return [emitter, null];
+    }
+    const d = MibewEvents.EventDispatcher.new();
+    const events = d.thread;
+    for (let i = 0; i < n; i++) {
+        if (variant === 'attached')
+            d.attach_listener('threadPostMessage', 0, handler);
+        else
+            events.connect('post-message', handler);
+    }
+    return [events, d];
+}
+
+function rssBytes() {
+    const [, data] = GLib.file_get_contents('/proc/self/statm');
+    return Number(new TextDecoder().decode(data).split(' ')[1]) * 4096;
+}
+
+function memory(n) {
+    const result = {};
+    const kept = [];   // nothing is freed until the end: no variant reuses another's memory
+    for (const variant of ['bare', 'attached', 'connected']) {
+        kept.push(make(variant, 100));
+        imports.system.gc();
+        const before = rssBytes();
+        kept.push(make(variant, n));
+        result[variant] = Math.round((rssBytes() - before) / n * 10) / 10;
+    }
+    print(JSON.stringify({bytes_per_listener: result}));
+}
+
+function main(argv) {
+    if (argv[0] === '--memory') {
+        memory(argv.length > 1 ? Number(argv[1]) : 5000);
+        return;
+    }
+    const seconds = argv[0] === '--seconds' ? Number(argv[1]) : 0.2;
+    const args = MibewEvents.PostMessageArgs.new(new MibewEvents.Thread(), USER, 'hi', null);
+    const result = {};
+    for (const variant of ['bare', 'attached', 'connected']) {
+        result[variant] = {};
+        for (const n of COUNTS) {
+            const [emitter, keep] = make(variant, n);
+            const run = k => {
+                for (let i = 0; i < k; i++)
+                    emitter.emit_post_message(args);
+            };
+            args.set_message_kind(USER);
+            run(1);
+            if (args.get_message_kind() !== INFO) {
+                printerr(`gjs-listener.js: the ${variant} handlers did not run`);
+                imports.system.exit(2);
+            }
+            result[variant][String(n)] = Math.round(medianNs(run, seconds) * 10) / 10;
+            void keep;
+        }
+    }
+    print(JSON.stringify(result));
+}
+
+main(ARGV);
