@@ -57,7 +57,9 @@
  * #MibewBridgeServer:secret-file), every request carries
  * `X-Mibew-Timestamp` (unix seconds, optionally with a fraction) and
  * `X-Mibew-Signature: sha256=HEX`, the HMAC-SHA256 of the timestamp, a
- * dot and the body. Without a secret the server listens on loopback
+ * line feed, the method, a space, the path (without the query string), a
+ * line feed and the body: `timestamp "\n" METHOD " " path "\n" body`, so
+ * a signature holds for one event and one body at one time. Without a secret the server listens on loopback
  * addresses and Unix sockets only.
  *
  * A minimal server from Python:
@@ -768,8 +770,15 @@ verify_signature (MibewBridgeServer *self,
   gsize body_len;
   gconstpointer body_data = g_bytes_get_data (body, &body_len);
 
+  /* timestamp "\n" METHOD " " path "\n" body: neither a timestamp nor
+   * a method nor a path can hold a line break, so no two requests frame
+   * to the same bytes; the signature covers the event, not only the body */
   g_hmac_update (hmac, (const guchar *) timestamp, -1);
-  g_hmac_update (hmac, (const guchar *) ".", 1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
+  g_hmac_update (hmac, (const guchar *) soup_server_message_get_method (req->msg), -1);
+  g_hmac_update (hmac, (const guchar *) " ", 1);
+  g_hmac_update (hmac, (const guchar *) g_uri_get_path (soup_server_message_get_uri (req->msg)), -1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
   if (body_len > 0)
     g_hmac_update (hmac, body_data, (gssize) body_len);
   g_hmac_get_digest (hmac, digest, &digest_len);
@@ -777,7 +786,7 @@ verify_signature (MibewBridgeServer *self,
   if (!mibew_bridge_constant_time_equal (digest, req->signature, sizeof digest))
     {
       respond_error (req, SOUP_STATUS_UNAUTHORIZED, "signature-invalid",
-                     "X-Mibew-Signature does not match the body and the timestamp");
+                     "X-Mibew-Signature does not match the timestamp, the method, the path and the body");
       return FALSE;
     }
 
