@@ -88,7 +88,9 @@ class FaultTest(RelTestCase):
     def test_hanging_listener(self):
         """A listener that hangs past the deadline: 503 deadline-exceeded
         at the deadline, the server serves the rest meanwhile, says which
-        event, and the next requests are answered once it returns."""
+        event and which plugin's listener hangs (the answer, the log line,
+        mibew_bridge_plugin_failures_total), and the next requests are
+        answered once it returns."""
         config = self.rel_config(['c', 'cfaulty'], server='deadline=1\n',
                                  settings={'Rel:CFaulty': {'hang_seconds': 3}, 'E2E:CMarker': {'weight': 5}})
         server = self.serve('--config', config)
@@ -100,17 +102,22 @@ class FaultTest(RelTestCase):
         self.assertEqual(status, 503, data)
         error = json.loads(data)['error']
         self.assertEqual(error['code'], 'deadline-exceeded')
+        self.assertEqual(error.get('plugin'), 'Rel:CFaulty', error)
+        self.assertIn('Rel:CFaulty', error['message'])
         self.assertLess(took, 2.5, 'answered at the deadline, not when the listener returned')
         # the listener still runs: the other endpoints answer meanwhile
         status, data = server.request('GET', '/v1/health')
         self.assertEqual(status, 200)
         line = server.wait_for(r'^.*threadPostMessage: 503.*$').group(0)
         self.assertIn('deadline-exceeded', line)
+        self.assertIn('plugin Rel:CFaulty', line)
         # once the listener has returned, nothing of the request is left
         time.sleep(max(0.0, 3.2 - (time.monotonic() - start)))
         values = server.metrics()
         self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='503'), 1)
         self.assertEqual(metric(values, 'mibew_bridge_in_flight_requests'), 1, 'only the scrape')
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='Rel:CFaulty'), 1)
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:CMarker'), 0)
         self.assertEqual(server.stop(), 0)
 
     def test_leaking_plugin(self):
