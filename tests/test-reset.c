@@ -21,7 +21,18 @@
 /* ---------------------------------------------------------------------- */
 /* a malloc counter without GLib: glibc's allocator behind our malloc     */
 
-#ifdef __GLIBC__
+/* ASan and TSan replace malloc themselves: the counter would bypass them
+ * (the sanitizer lanes, tests/lanes/) */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1
+#endif
+
+#if defined(__GLIBC__) && !defined(SANITIZED)
 #define HAVE_MALLOC_COUNTER 1
 
 extern void *__libc_malloc (size_t size);
@@ -221,12 +232,27 @@ set_every_property (MibewEventArgs *args,
       GValue value = G_VALUE_INIT;
 
       other_value (pspecs[i], &value);
-      if (G_VALUE_HOLDS_OBJECT (&value) || G_VALUE_HOLDS_BOXED (&value))
-        g_hash_table_add (held, g_value_peek_pointer (&value));
       g_object_set_property (G_OBJECT (args), pspecs[i]->name, &value);
-      g_value_unset (&value);
+      if (G_VALUE_HOLDS_OBJECT (&value) || G_VALUE_HOLDS_BOXED (&value))
+        {
+          /* kept alive until the checks end: a freed value's address may
+           * be the next value's (TSan's allocator reuses at once) */
+          GValue *kept = g_new0 (GValue, 1);
+
+          *kept = value;
+          g_hash_table_insert (held, g_value_peek_pointer (kept), kept);
+        }
+      else
+        g_value_unset (&value);
     }
   return n;
+}
+
+static void
+free_value (gpointer data)
+{
+  g_value_unset (data);
+  g_free (data);
 }
 
 /* Sets every property of @args, resets it and checks it is like new. */
@@ -234,7 +260,7 @@ static void
 check_reset (MibewEventArgs *args,
              GType           type)
 {
-  g_autoptr(GHashTable) held = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) held = g_hash_table_new_full (NULL, NULL, NULL, free_value);
   guint n_props, notified = 0;
   gulong handler;
 
@@ -336,6 +362,13 @@ test_reuse_allocates_nothing (void)
   counting = 1;
   g_free (g_strdup ("x"));
   counting = 0;
+  /* valgrind's memcheck replaces malloc in the executable too: the
+   * counter never runs there (tests/lanes/valgrind) */
+  if (n_allocations == 0 && strstr (g_getenv ("LD_PRELOAD") ? g_getenv ("LD_PRELOAD") : "", "vgpreload") != NULL)
+    {
+      g_test_skip ("valgrind replaces this test's malloc counter");
+      return;
+    }
   g_assert_cmpuint (n_allocations, ==, 1);
 
   n_allocations = 0;

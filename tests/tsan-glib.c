@@ -140,3 +140,117 @@ g_object_unref (gpointer object)
   ACQUIRE (object);
   real_g_object_unref (object);
 }
+
+/* Work handed to another thread inside libglib: a GThreadPool's queue and
+ * a GMainContext's source list. The hand-over is shown as a release of
+ * the item by the thread that hands it over and an acquire by the thread
+ * that runs it, through trampolines around the functions that run them
+ * (GTask's worker threads are a GThreadPool of libgio's, reached here
+ * too). */
+
+typedef struct
+{
+  GFunc func;
+  gpointer user_data;
+} PoolTrampoline;
+
+static void
+pool_trampoline (gpointer data,
+                 gpointer user_data)
+{
+  PoolTrampoline *t = user_data;
+
+  ACQUIRE (data);
+  t->func (data, t->user_data);
+}
+
+/* the trampoline lives as long as the pool: pools of the tests are few,
+ * and g_thread_pool_free() does not say when its last job ended */
+static PoolTrampoline *
+pool_trampoline_new (GFunc    func,
+                     gpointer user_data)
+{
+  PoolTrampoline *t = g_new (PoolTrampoline, 1);
+
+  t->func = func;
+  t->user_data = user_data;
+  return t;
+}
+
+GThreadPool *
+g_thread_pool_new (GFunc     func,
+                   gpointer  user_data,
+                   gint      max_threads,
+                   gboolean  exclusive,
+                   GError  **error)
+{
+  REAL (GThreadPool *, g_thread_pool_new, (GFunc, gpointer, gint, gboolean, GError **));
+  return real_g_thread_pool_new (pool_trampoline, pool_trampoline_new (func, user_data),
+                                 max_threads, exclusive, error);
+}
+
+GThreadPool *
+g_thread_pool_new_full (GFunc           func,
+                        gpointer        user_data,
+                        GDestroyNotify  item_free_func,
+                        gint            max_threads,
+                        gboolean        exclusive,
+                        GError        **error)
+{
+  REAL (GThreadPool *, g_thread_pool_new_full, (GFunc, gpointer, GDestroyNotify, gint, gboolean, GError **));
+  return real_g_thread_pool_new_full (pool_trampoline, pool_trampoline_new (func, user_data),
+                                      item_free_func, max_threads, exclusive, error);
+}
+
+gboolean
+g_thread_pool_push (GThreadPool  *pool,
+                    gpointer      data,
+                    GError      **error)
+{
+  REAL (gboolean, g_thread_pool_push, (GThreadPool *, gpointer, GError **));
+  RELEASE (data);
+  return real_g_thread_pool_push (pool, data, error);
+}
+
+typedef struct
+{
+  GSourceFunc func;
+  gpointer data;
+  GDestroyNotify notify;
+} SourceTrampoline;
+
+static gboolean
+source_trampoline (gpointer data)
+{
+  SourceTrampoline *t = data;
+
+  ACQUIRE (t);
+  return t->func (t->data);
+}
+
+static void
+source_trampoline_free (gpointer data)
+{
+  SourceTrampoline *t = data;
+
+  if (t->notify != NULL)
+    t->notify (t->data);
+  g_free (t);
+}
+
+void
+g_main_context_invoke_full (GMainContext   *context,
+                            gint            priority,
+                            GSourceFunc     function,
+                            gpointer        data,
+                            GDestroyNotify  notify)
+{
+  SourceTrampoline *t = g_new (SourceTrampoline, 1);
+
+  REAL (void, g_main_context_invoke_full, (GMainContext *, gint, GSourceFunc, gpointer, GDestroyNotify));
+  t->func = function;
+  t->data = data;
+  t->notify = notify;
+  RELEASE (t);
+  real_g_main_context_invoke_full (context, priority, source_trampoline, t, source_trampoline_free);
+}
