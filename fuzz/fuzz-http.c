@@ -25,9 +25,10 @@
  * connection:
  *   bit 0  the server has a secret ("fuzz-secret"); "@TS@" in the input
  *          becomes a fresh timestamp, and the first "@SIG@" the signature
- *          of the request it is in (sha256=HMAC of the timestamp, a dot
- *          and the body: the bytes after that request's headers, up to its
- *          Content-Length), so that signed requests get past the check
+ *          of the request it is in (sha256=HMAC of the timestamp, the
+ *          method and path of its request line and the body: the bytes
+ *          after that request's headers, up to its Content-Length; see
+ *          docs/bridge.md), so that signed requests get past the check
  *   bit 1  every event has a listener (else the codec alone answers)
  *   bits 2-3  the dispatch mode: serial, threads, main context
  *   bit 4  a small body limit (64 bytes)
@@ -172,8 +173,28 @@ sign (GString *text)
        * after putting one of the same length in */
       replace_first (text, "@SIG@", "sha256=0000000000000000000000000000000000000000000000000000000000000000");
       find_body (text, pos, &body, &length);
-      g_hmac_update (hmac, (const guchar *) timestamp, -1);
-      g_hmac_update (hmac, (const guchar *) ".", 1);
+      /* timestamp "\n" METHOD " " path "\n" body (docs/bridge.md): the
+       * method and the path from the request line the header is under,
+       * the last "METHOD target HTTP/1.x" line before it */
+      {
+        const char *line = g_strrstr_len (text->str, (gssize) pos, " HTTP/1.");
+        const char *start = line;
+        const char *space;
+        const char *query;
+
+        while (start != NULL && start > text->str && start[-1] != '\n')
+          start--;
+        space = start != NULL ? memchr (start, ' ', line - start) : NULL;
+        g_hmac_update (hmac, (const guchar *) timestamp, -1);
+        g_hmac_update (hmac, (const guchar *) "\n", 1);
+        if (space != NULL)
+          {
+            query = memchr (space + 1, '?', line - space - 1);
+            g_hmac_update (hmac, (const guchar *) start, space - start + 1);
+            g_hmac_update (hmac, (const guchar *) space + 1, (query != NULL ? query : line) - space - 1);
+          }
+        g_hmac_update (hmac, (const guchar *) "\n", 1);
+      }
       g_hmac_update (hmac, (const guchar *) body, length);
       value = g_strconcat ("sha256=", g_hmac_get_string (hmac), NULL);
       memcpy (text->str + pos, value, strlen (value));

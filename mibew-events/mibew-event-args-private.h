@@ -144,6 +144,25 @@ mibew_event_args_set_event (MibewEventArgs *self,
   G_STRUCT_MEMBER (guint, self, mibew_event_args_private_offset) = id + 1;
 }
 
+/* Where the running listener's owner lives in the private struct: right
+ * after the event (checked in class_init). */
+#define MIBEW_EVENT_ARGS_RUNNING_OWNER_OFFSET (sizeof (guint))
+
+/* Publishes the owner of the listener that is about to run on @self (0:
+ * none), for mibew_event_args_get_running_owner() on other threads. One
+ * relaxed store: the emitter does it per listener call, and readers only
+ * want a recent value, not an ordering with the listener's own writes.
+ * GLib's g_atomic_int_set() is sequentially consistent (a full barrier
+ * on x86), which is why the compiler's builtin is used instead. */
+static inline void
+mibew_event_args_set_running_owner (MibewEventArgs *self,
+                                    GQuark          owner)
+{
+  __atomic_store_n ((GQuark *) G_STRUCT_MEMBER_P (self, mibew_event_args_private_offset +
+                                                  (gint) MIBEW_EVENT_ARGS_RUNNING_OWNER_OFFSET),
+                    owner, __ATOMIC_RELAXED);
+}
+
 /* Reads @node as the arguments of @info (no depth check). With @take
  * the arguments adopt @node's object, which the caller must not use
  * afterwards; otherwise they copy it. */

@@ -84,6 +84,7 @@ typedef struct
 typedef struct
 {
   guint event;              /* MibewEventId + 1, or 0 */
+  GQuark running_owner;     /* see mibew_event_args_set_running_owner() */
   JsonState *json;
   Spare *spares;            /* per field, or NULL: see mibew_event_args_reset() */
 } MibewEventArgsPrivate;
@@ -485,6 +486,7 @@ mibew_event_args_class_init (MibewEventArgsClass *klass)
   klass->detail_field = -1;
 
   g_assert (G_STRUCT_OFFSET (MibewEventArgsPrivate, event) == 0);
+  g_assert (G_STRUCT_OFFSET (MibewEventArgsPrivate, running_owner) == MIBEW_EVENT_ARGS_RUNNING_OWNER_OFFSET);
   mibew_event_args_private_offset = MibewEventArgs_private_offset;
 }
 
@@ -1449,6 +1451,36 @@ mibew_event_args_get_event_name (MibewEventArgs *self)
 
   priv = mibew_event_args_get_instance_private (self);
   return priv->event != 0 ? mibew_event_table[priv->event - 1].name : NULL;
+}
+
+/**
+ * mibew_event_args_get_running_owner:
+ * @self: a #MibewEventArgs
+ *
+ * Gets the owner (the plugin, see mibew_event_dispatcher_push_owner()) of
+ * the listener that is running on @self now, in an emission of @self.
+ * It is meant for watchdogs: unlike the rest of @self, it may be read
+ * from another thread than the emitting one while the emission runs, so a
+ * host whose emission overran a deadline can say which plugin's listener
+ * is still running.
+ *
+ * It is %NULL between emissions, between listeners of the dispatcher and
+ * while a listener attached without an owner runs (or a handler connected
+ * to the signal directly). From another thread the answer is a snapshot:
+ * the listener may have returned since.
+ *
+ * Returns: (nullable): the running listener's owner, or %NULL
+ */
+const char *
+mibew_event_args_get_running_owner (MibewEventArgs *self)
+{
+  MibewEventArgsPrivate *priv;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_ARGS (self), NULL);
+
+  priv = mibew_event_args_get_instance_private (self);
+  /* relaxed: the quark alone is read, and quarks are never freed */
+  return g_quark_to_string (__atomic_load_n (&priv->running_owner, __ATOMIC_RELAXED));
 }
 
 /**

@@ -90,5 +90,7 @@ MIBEW_AVAILABLE_IN_ALL
 const char     *mibew_event_args_get_event_name (MibewEventArgs  *self);
 MIBEW_AVAILABLE_IN_ALL
 void            mibew_event_args_reset          (MibewEventArgs  *self);
+MIBEW_AVAILABLE_IN_ALL
+const char     *mibew_event_args_get_running_owner (MibewEventArgs *self);
 
 G_END_DECLS

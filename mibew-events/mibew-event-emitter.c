@@ -374,8 +374,10 @@ run_listeners (gpointer              instance,
 
           if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
             continue;
+          mibew_event_args_set_running_owner (args, l->owner);
           ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
         }
+      mibew_event_args_set_running_owner (args, 0);
       return TRUE;
     }
 
@@ -389,12 +391,17 @@ run_listeners (gpointer              instance,
       if (G_UNLIKELY (l->detail != 0 && l->detail != detail))
         continue;
 
+      mibew_event_args_set_running_owner (args, l->owner);
       answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
       if (answer != NULL)
         aclass->fold_return (args, answer);
       if (is_out && aclass->has_answer (args))
-        return FALSE;
+        {
+          mibew_event_args_set_running_owner (args, 0);
+          return FALSE;
+        }
     }
+  mibew_event_args_set_running_owner (args, 0);
   return TRUE;
 }
 

@@ -672,6 +672,51 @@ test_owners (void)
   g_assert_cmpuint (mibew_event_dispatcher_get_failure_count (d), ==, 2);
 }
 
+/* The running listener's owner, as a watchdog on another thread sees it
+ * (mibew_event_args_get_running_owner()): each listener's own while it
+ * runs, none without an owner, none after the emission. */
+static char *
+owner_listener (MibewThreadEvents    *events,
+                MibewPostMessageArgs *args,
+                gpointer              data)
+{
+  GPtrArray *seen = data;
+  const char *here = mibew_event_args_get_running_owner (MIBEW_EVENT_ARGS (args));
+  /* read from another thread, as the bridge's deadline does */
+  GThread *watchdog = g_thread_new ("watchdog", (GThreadFunc) (void (*) (void)) mibew_event_args_get_running_owner,
+                                    args);
+  const char *there = g_thread_join (watchdog);
+
+  g_assert_cmpstr (here, ==, there);
+  g_ptr_array_add (seen, (gpointer) (here != NULL ? here : "(none)"));
+  return NULL;
+}
+
+static void
+test_running_owner (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER,
+                                                                      "hello", NULL);
+
+  mibew_event_dispatcher_push_owner (d, "Acme:First", -1);
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 1, G_CALLBACK (owner_listener), seen, NULL, NULL);
+  mibew_event_dispatcher_pop_owner (d);
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 2, G_CALLBACK (owner_listener), seen, NULL, NULL);
+  mibew_event_dispatcher_push_owner (d, "Acme:Last", -1);
+  mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 3, G_CALLBACK (owner_listener), seen, NULL, NULL);
+  mibew_event_dispatcher_pop_owner (d);
+
+  g_assert_null (mibew_event_args_get_running_owner (MIBEW_EVENT_ARGS (args)));
+  mibew_thread_events_emit_post_message (mibew_event_dispatcher_get_thread (d), args);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "Acme:First");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "(none)");
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "Acme:Last");
+  g_assert_null (mibew_event_args_get_running_owner (MIBEW_EVENT_ARGS (args)));
+}
+
 /* After g_object_run_dispose() calls are refused with a critical, never
  * a crash (they dereferenced NULL). Each call in a subprocess: criticals
  * are fatal in tests, and g_test_expect_message() does not see structured
@@ -799,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/dispatcher/listener-count", test_listener_count);
   g_test_add_func ("/dispatcher/failure-reporting", test_failure_reporting);
   g_test_add_func ("/dispatcher/owners", test_owners);
+  g_test_add_func ("/dispatcher/running-owner", test_running_owner);
   g_test_add_func ("/dispatcher/disposed", test_disposed);
   g_test_add_func ("/dispatcher/bad-names", test_bad_names);
 

@@ -57,7 +57,9 @@
  * #MibewBridgeServer:secret-file), every request carries
  * `X-Mibew-Timestamp` (unix seconds, optionally with a fraction) and
  * `X-Mibew-Signature: sha256=HEX`, the HMAC-SHA256 of the timestamp, a
- * dot and the body. Without a secret the server listens on loopback
+ * line feed, the method, a space, the path (without the query string), a
+ * line feed and the body: `timestamp "\n" METHOD " " path "\n" body`, so
+ * a signature holds for one event and one body at one time. Without a secret the server listens on loopback
  * addresses and Unix sockets only.
  *
  * A minimal server from Python:
@@ -185,6 +187,8 @@ typedef struct {
   gboolean linked;
   gint64 timestamp_ns;
   guint8 signature[MIBEW_BRIDGE_DIGEST_LEN];
+  struct _Job *job;             /* while its listeners run on a worker */
+  const char *plugin;           /* the hung plugin at the deadline (a quark's) */
 } Request;
 
 static GQuark
@@ -228,9 +232,11 @@ reason_of (guint status)
   return soup_status_get_phrase (status);
 }
 
+/* @plugin: the plugin whose listener overran the deadline, or NULL */
 static char *
 error_body (const char *code,
-            const char *message)
+            const char *message,
+            const char *plugin)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -242,6 +248,11 @@ error_body (const char *code,
   json_builder_add_string_value (builder, code);
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, message);
+  if (plugin != NULL)
+    {
+      json_builder_set_member_name (builder, "plugin");
+      json_builder_add_string_value (builder, plugin);
+    }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -281,7 +292,7 @@ respond_error (Request    *req,
                const char *message)
 {
   req->code = code;
-  respond_json (req, status, error_body (code, message));
+  respond_json (req, status, error_body (code, message, req->plugin));
 }
 
 /* An answer decided before the body is read: soup still reads the body
@@ -326,7 +337,7 @@ log_request (Request *req,
     { "MIBEW_DURATION", duration, -1 },
     { "MIBEW_ENDPOINT", endpoint, -1 },
     { "MIBEW_CODE", req->code != NULL ? req->code : "", -1 },
-    { "MIBEW_PLUGIN", "", -1 },
+    { "MIBEW_PLUGIN", req->plugin != NULL ? req->plugin : "", -1 },
   };
 
   if (level == G_LOG_LEVEL_INFO && g_log_writer_default_would_drop (level, G_LOG_DOMAIN))
@@ -338,13 +349,14 @@ log_request (Request *req,
     g_snprintf (status_text, sizeof status_text, "%u", status);
   g_ascii_formatd (duration, sizeof duration, "%.6f", seconds);
   if (req->event != NULL)
-    g_snprintf (message, sizeof message, "%s %s: %s in %.3f ms%s%s", endpoint, event, status_text,
-                seconds * 1000, req->code != NULL ? ", " : "", req->code != NULL ? req->code : "");
+    g_snprintf (message, sizeof message, "%s %s: %s in %.3f ms%s%s%s%s", endpoint, event, status_text,
+                seconds * 1000, req->code != NULL ? ", " : "", req->code != NULL ? req->code : "",
+                req->plugin != NULL ? ", plugin " : "", req->plugin != NULL ? req->plugin : "");
   else
     g_snprintf (message, sizeof message, "%s: %s in %.3f ms%s%s", endpoint, status_text,
                 seconds * 1000, req->code != NULL ? ", " : "", req->code != NULL ? req->code : "");
-  /* the last field only once plugins name themselves */
-  g_log_structured_array (level, fields, G_N_ELEMENTS (fields) - 1);
+  /* the last field only when a plugin is named */
+  g_log_structured_array (level, fields, G_N_ELEMENTS (fields) - (req->plugin != NULL ? 0 : 1));
 }
 
 static void
@@ -414,7 +426,7 @@ abort_connection (Request *req,
   if (answer)
     {
       g_autofree char *body = error_body ("deadline-exceeded",
-                                          "The request was not complete before the deadline");
+                                          "The request was not complete before the deadline", NULL);
       g_autofree char *raw = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
                                               "Content-Type: application/json\r\n"
                                               "Content-Length: %zu\r\n"
@@ -429,6 +441,8 @@ abort_connection (Request *req,
     }
   g_socket_shutdown (socket, TRUE, TRUE, NULL);
 }
+
+static const char *job_running_owner (struct _Job *job);
 
 static gboolean
 on_deadline (gpointer user_data)
@@ -455,8 +469,20 @@ on_deadline (gpointer user_data)
           break;
         case STAGE_DISPATCHED:
           /* the listeners go on; their answer will be dropped */
-          respond_error (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "deadline-exceeded",
-                         "The listeners did not answer before the deadline");
+          req->plugin = req->job != NULL ? job_running_owner (req->job) : NULL;
+          if (req->plugin != NULL)
+            {
+              g_autofree char *message =
+                g_strdup_printf ("The listeners did not answer before the deadline: "
+                                 "a listener of the plugin %s is still running", req->plugin);
+
+              /* a hang is that plugin's failure */
+              mibew_bridge_metrics_record_failure (self->metrics, req->event, req->plugin);
+              respond_error (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "deadline-exceeded", message);
+            }
+          else
+            respond_error (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "deadline-exceeded",
+                           "The listeners did not answer before the deadline");
           soup_server_message_unpause (req->msg);
           break;
         case STAGE_ANSWERED:
@@ -768,8 +794,15 @@ verify_signature (MibewBridgeServer *self,
   gsize body_len;
   gconstpointer body_data = g_bytes_get_data (body, &body_len);
 
+  /* timestamp "\n" METHOD " " path "\n" body: neither a timestamp nor
+   * a method nor a path can hold a line break, so no two requests frame
+   * to the same bytes; the signature covers the event, not only the body */
   g_hmac_update (hmac, (const guchar *) timestamp, -1);
-  g_hmac_update (hmac, (const guchar *) ".", 1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
+  g_hmac_update (hmac, (const guchar *) soup_server_message_get_method (req->msg), -1);
+  g_hmac_update (hmac, (const guchar *) " ", 1);
+  g_hmac_update (hmac, (const guchar *) g_uri_get_path (soup_server_message_get_uri (req->msg)), -1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
   if (body_len > 0)
     g_hmac_update (hmac, body_data, (gssize) body_len);
   g_hmac_get_digest (hmac, digest, &digest_len);
@@ -777,7 +810,7 @@ verify_signature (MibewBridgeServer *self,
   if (!mibew_bridge_constant_time_equal (digest, req->signature, sizeof digest))
     {
       respond_error (req, SOUP_STATUS_UNAUTHORIZED, "signature-invalid",
-                     "X-Mibew-Signature does not match the body and the timestamp");
+                     "X-Mibew-Signature does not match the timestamp, the method, the path and the body");
       return FALSE;
     }
 
@@ -969,9 +1002,10 @@ echo_event (MibewBridgeServer  *self,
   return json_to_string (result, FALSE);
 }
 
-typedef struct {
+typedef struct _Job {
   MibewBridgeServer *server;
   SoupServerMessage *msg;
+  MibewEventArgs *args;   /* (atomic) being emitted, for the deadline */
   const char *event;
   GBytes *body;
   gboolean echo;          /* nobody listens: only the codec */
@@ -979,15 +1013,54 @@ typedef struct {
   GError *error;
 } Job;
 
+/* On the server's thread, while a worker may be emitting: the plugin
+ * whose listener is running, or NULL */
+static const char *
+job_running_owner (Job *job)
+{
+  MibewEventArgs *args = g_atomic_pointer_get (&job->args);
+
+  return args != NULL ? mibew_event_args_get_running_owner (args) : NULL;
+}
+
 static void
 job_free (Job *job)
 {
   g_clear_object (&job->msg);
   g_clear_object (&job->server);
+  g_clear_object (&job->args);
   g_clear_pointer (&job->body, g_bytes_unref);
   g_free (job->result);
   g_clear_error (&job->error);
   g_free (job);
+}
+
+/* What mibew_event_dispatcher_trigger_json_data() does, with the
+ * arguments in @job while the listeners run: at the deadline, the server's
+ * thread asks them which plugin's listener is running
+ * (mibew_event_args_get_running_owner()). */
+static char *
+emit_event (Job        *job,
+            const char *data,
+            gsize       length)
+{
+  MibewEventDispatcher *dispatcher = job->server->dispatcher;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  MibewEventArgs *args;
+
+  node = mibew_event_dispatcher_parse_json (dispatcher, data, (gssize) length, &job->error);
+  if (node == NULL)
+    return NULL;
+  args = mibew_event_args_new_from_json (job->event, node, &job->error);
+  if (args == NULL)
+    return NULL;
+  /* the job holds the reference: freed on the server's thread */
+  g_atomic_pointer_set (&job->args, args);
+  if (!mibew_event_dispatcher_trigger (dispatcher, job->event, args, &job->error))
+    return NULL;
+  result = mibew_event_args_to_json (args);
+  return json_to_string (result, FALSE);
 }
 
 static void
@@ -1000,8 +1073,7 @@ job_run (Job *job)
   if (job->echo)
     job->result = echo_event (job->server, job->event, job->body, &job->error);
   else
-    job->result = mibew_event_dispatcher_trigger_json_data (job->server->dispatcher, job->event,
-                                                            data, (gssize) length, &job->error);
+    job->result = emit_event (job, data, length);
   g_rw_lock_reader_unlock (&job->server->emission_lock);
 }
 
@@ -1012,6 +1084,8 @@ job_complete (gpointer data)
   Job *job = data;
   Request *req = get_request (job->msg);
 
+  if (req != NULL)
+    req->job = NULL;
   if (req != NULL && req->stage == STAGE_DISPATCHED)
     {
       answer_event (job->server, req, g_steal_pointer (&job->result), job->error,
@@ -1092,6 +1166,7 @@ dispatch_event (MibewBridgeServer *self,
   job->body = g_bytes_ref (body);
   job->echo = echo;
 
+  req->job = job;
   req->stage = STAGE_DISPATCHED;
   soup_server_message_pause (req->msg);
 

@@ -221,16 +221,25 @@ bt_client_free (BtClient *c)
   g_free (c);
 }
 
+/* The one signer of the C tests: timestamp "\n" METHOD " " path "\n"
+ * body, the path without its query string (docs/bridge.md). */
 char *
 bt_sign (const char *secret,
          const char *timestamp,
+         const char *method,
+         const char *path,
          const char *body,
          gsize       length)
 {
   g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) secret, strlen (secret));
+  const char *query = strchr (path, '?');
 
   g_hmac_update (hmac, (const guchar *) timestamp, -1);
-  g_hmac_update (hmac, (const guchar *) ".", 1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
+  g_hmac_update (hmac, (const guchar *) method, -1);
+  g_hmac_update (hmac, (const guchar *) " ", 1);
+  g_hmac_update (hmac, (const guchar *) path, query != NULL ? query - path : -1);
+  g_hmac_update (hmac, (const guchar *) "\n", 1);
   if (length > 0)
     g_hmac_update (hmac, (const guchar *) body, (gssize) length);
   return g_strconcat ("sha256=", g_hmac_get_string (hmac), NULL);
@@ -315,7 +324,8 @@ bt_request (BtClient    *c,
   if (c->secret != NULL)
     {
       g_autofree char *timestamp = bt_now_timestamp (0, c->ts_counter++ % 1000000);
-      g_autofree char *signature = bt_sign (c->secret, timestamp, body != NULL ? body : "", n);
+      g_autofree char *signature = bt_sign (c->secret, timestamp, method, path,
+                                                  body != NULL ? body : "", n);
       SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
 
       soup_message_headers_replace (headers, "X-Mibew-Timestamp", timestamp);

@@ -62,7 +62,8 @@ void        bt_request_signed_as     (BtClient *c, const char *method, const cha
                                       const char *body, const char *timestamp,
                                       const char *signature, BtResponse *out);
 void        bt_post                  (BtClient *c, const char *event, const char *body, BtResponse *out);
-char       *bt_sign                  (const char *secret, const char *timestamp, const char *body, gsize length);
+char       *bt_sign                  (const char *secret, const char *timestamp, const char *method,
+                                      const char *path, const char *body, gsize length);
 char       *bt_now_timestamp         (gint64 offset_seconds, int fraction);
 
 /* raw sockets, for what no HTTP client would do */

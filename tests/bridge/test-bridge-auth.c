@@ -13,6 +13,7 @@
 #include "mibew-bridge-auth-private.h"
 
 #define SECRET "correct horse battery staple"
+#define THREAD_DELETE "/v1/events/threadDelete"
 
 /* ---- the pieces ---- */
 
@@ -167,7 +168,7 @@ test_unsigned (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *ts = bt_now_timestamp (0, -1);
-  g_autofree char *sig = bt_sign (SECRET, ts, "{\"id\": 1}", 9);
+  g_autofree char *sig = bt_sign (SECRET, ts, "POST", THREAD_DELETE, "{\"id\": 1}", 9);
 
   bt_post (f->client, "threadDelete", "{\"id\": 1}", &f->r);
   assert_401 (&f->r, "signature-missing");
@@ -208,7 +209,7 @@ test_signed (Fixture       *f,
   /* a whole-second timestamp is fine */
   {
     g_autofree char *ts = bt_now_timestamp (0, -1);
-    g_autofree char *sig = bt_sign (SECRET, ts, "{\"id\": 2}", 9);
+    g_autofree char *sig = bt_sign (SECRET, ts, "POST", THREAD_DELETE, "{\"id\": 2}", 9);
 
     bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", "{\"id\": 2}", ts, sig, &f->r);
     g_assert_cmpuint (f->r.status, ==, 200);
@@ -221,11 +222,16 @@ test_wrong_signature (Fixture       *f,
 {
   const char *body = "{\"id\": 1}";
   g_autofree char *ts = bt_now_timestamp (0, 1);
-  g_autofree char *wrong_secret = bt_sign ("not the secret", ts, body, strlen (body));
-  g_autofree char *other_body = bt_sign (SECRET, ts, "{\"id\": 2}", 9);
+  g_autofree char *wrong_secret = bt_sign ("not the secret", ts, "POST", THREAD_DELETE, body, strlen (body));
+  g_autofree char *other_body = bt_sign (SECRET, ts, "POST", THREAD_DELETE, "{\"id\": 2}", 9);
   g_autofree char *ts2 = bt_now_timestamp (0, 2);
-  g_autofree char *other_ts = bt_sign (SECRET, ts2, body, strlen (body));
-  g_autofree char *good = bt_sign (SECRET, ts, body, strlen (body));
+  g_autofree char *other_ts = bt_sign (SECRET, ts2, "POST", THREAD_DELETE, body, strlen (body));
+  g_autofree char *good = bt_sign (SECRET, ts, "POST", THREAD_DELETE, body, strlen (body));
+  /* signed for threadDelete's body but another event, another method, or
+   * framed the old way (timestamp "." body) */
+  g_autofree char *other_event = bt_sign (SECRET, ts, "POST", "/v1/events/threadClose", body, strlen (body));
+  g_autofree char *other_method = bt_sign (SECRET, ts, "PUT", THREAD_DELETE, body, strlen (body));
+  g_autofree char *old_framing = NULL;
   g_autofree char *truncated = g_strndup (good, 20);
   g_autofree char *flipped = g_strdup (good);
 
@@ -234,6 +240,19 @@ test_wrong_signature (Fixture       *f,
   bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, other_body, &f->r);
   assert_401 (&f->r, "signature-invalid");
   bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, other_ts, &f->r);
+  assert_401 (&f->r, "signature-invalid");
+  bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, other_event, &f->r);
+  assert_401 (&f->r, "signature-invalid");
+  bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, other_method, &f->r);
+  assert_401 (&f->r, "signature-invalid");
+  {
+    g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) SECRET, strlen (SECRET));
+    g_autofree char *message = g_strconcat (ts, ".", body, NULL);
+
+    g_hmac_update (hmac, (const guchar *) message, -1);
+    old_framing = g_strconcat ("sha256=", g_hmac_get_string (hmac), NULL);
+  }
+  bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, old_framing, &f->r);
   assert_401 (&f->r, "signature-invalid");
   bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, truncated, &f->r);
   assert_401 (&f->r, "signature-invalid");
@@ -260,21 +279,21 @@ test_stale (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
     {
       g_autofree char *ts = bt_now_timestamp (offsets[i], -1);
-      g_autofree char *sig = bt_sign (SECRET, ts, body, strlen (body));
+      g_autofree char *sig = bt_sign (SECRET, ts, "POST", THREAD_DELETE, body, strlen (body));
 
       bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, sig, &f->r);
       assert_401 (&f->r, "timestamp-out-of-window");
     }
   {
     g_autofree char *ts = bt_now_timestamp (-290, -1);
-    g_autofree char *sig = bt_sign (SECRET, ts, body, strlen (body));
+    g_autofree char *sig = bt_sign (SECRET, ts, "POST", THREAD_DELETE, body, strlen (body));
 
     bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, sig, &f->r);
     g_assert_cmpuint (f->r.status, ==, 200);
   }
   {
     g_autofree char *ts = bt_now_timestamp (290, -1);
-    g_autofree char *sig = bt_sign (SECRET, ts, body, strlen (body));
+    g_autofree char *sig = bt_sign (SECRET, ts, "POST", THREAD_DELETE, body, strlen (body));
 
     bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, sig, &f->r);
     g_assert_cmpuint (f->r.status, ==, 200);
@@ -287,9 +306,9 @@ test_replay (Fixture       *f,
 {
   const char *body = "{\"id\": 1}";
   g_autofree char *ts = bt_now_timestamp (0, 123456);
-  g_autofree char *sig = bt_sign (SECRET, ts, body, strlen (body));
+  g_autofree char *sig = bt_sign (SECRET, ts, "POST", THREAD_DELETE, body, strlen (body));
   g_autofree char *ts2 = bt_now_timestamp (0, 123457);
-  g_autofree char *sig2 = bt_sign (SECRET, ts2, body, strlen (body));
+  g_autofree char *sig2 = bt_sign (SECRET, ts2, "POST", THREAD_DELETE, body, strlen (body));
 
   bt_request_signed_as (f->client, "POST", "/v1/events/threadDelete", body, ts, sig, &f->r);
   g_assert_cmpuint (f->r.status, ==, 200);
@@ -309,7 +328,7 @@ test_replay (Fixture       *f,
   /* GETs too */
   {
     g_autofree char *gts = bt_now_timestamp (0, 99);
-    g_autofree char *gsig = bt_sign (SECRET, gts, "", 0);
+    g_autofree char *gsig = bt_sign (SECRET, gts, "GET", "/v1/health", "", 0);
 
     bt_request_signed_as (f->client, "GET", "/v1/health", NULL, gts, gsig, &f->r);
     g_assert_cmpuint (f->r.status, ==, 200);

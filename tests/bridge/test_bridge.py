@@ -5,12 +5,11 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
-import hashlib
-import hmac
 import http.client
 import json
 import os
 import socket
+import sys
 import tempfile
 import threading
 import time
@@ -21,6 +20,9 @@ gi.require_version('GLib', '2.0')
 gi.require_version('MibewEvents', '1.0')
 gi.require_version('MibewBridge', '1.0')
 from gi.repository import GLib, MibewBridge, MibewEvents  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+import bridgesign  # noqa: E402
 
 DATA = os.environ.get('MIBEW_TEST_DATA', '')
 
@@ -264,8 +266,7 @@ class ServerTest(BridgeTestCase):
         body = b'{"id": "7"}'
 
         def signed(ts, data):
-            mac = hmac.new(secret, ts.encode() + b'.' + data, hashlib.sha256).hexdigest()
-            return {'X-Mibew-Timestamp': ts, 'X-Mibew-Signature': 'sha256=' + mac}
+            return bridgesign.headers(secret, 'POST', '/v1/events/threadDelete', data, ts)
 
         def client():
             conn = http.client.HTTPConnection('127.0.0.1', port, timeout=30)

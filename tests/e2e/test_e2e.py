@@ -18,8 +18,6 @@
 # Every request is signed. Every loop is bounded in count and time.
 
 import copy
-import hashlib
-import hmac
 import itertools
 import json
 import multiprocessing
@@ -36,6 +34,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+import bridgesign  # noqa: E402
 from jsondiff import strict_diff  # noqa: E402
 
 TOOL = os.environ['MIBEW_EVENTS_TOOL']
@@ -77,10 +76,9 @@ def event_kinds():
 _seq = itertools.count()
 
 
-def sign(body, prefix=0):
+def sign(method, path, body, prefix=0):
     ts = '%d.%03d%06d' % (int(time.time()), prefix % 1000, next(_seq) % 1000000)
-    digest = hmac.new(SECRET, ts.encode() + b'.' + body, hashlib.sha256).hexdigest()
-    return ts, 'sha256=' + digest
+    return ts, bridgesign.signature(SECRET, method, path, body, ts)
 
 
 class Conn:
@@ -124,7 +122,7 @@ class Conn:
         return line
 
     def _request_bytes(self, method, path, body, prefix):
-        ts, signature = sign(body, prefix)
+        ts, signature = sign(method, path, body, prefix)
         head = ('%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Mibew-Timestamp: %s\r\nX-Mibew-Signature: %s\r\n'
                 % (method, path, ts, signature))
         if method == 'POST':

@@ -8,8 +8,6 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
-import hashlib
-import hmac
 import http.client
 import json
 import os
@@ -28,6 +26,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from clitest import ToolTestCase, TOOL, data_path, load, run, strict_diff  # noqa: E402
+import bridgesign  # noqa: E402
 
 HAS_BRIDGE = os.environ.get('MIBEW_EVENTS_TOOL_HAS_BRIDGE', '1') == '1'
 HAS_PLUGINS = os.environ.get('MIBEW_EVENTS_TOOL_HAS_PLUGINS', '0') == '1'
@@ -42,12 +41,6 @@ def post_message(body):
     args = load('threadPostMessage')
     args['message_body'] = body
     return json.dumps(args).encode('utf-8')
-
-
-def sign(secret, body, timestamp=None):
-    ts = timestamp or '%.6f' % time.time()
-    digest = hmac.new(secret, ts.encode() + b'.' + body, hashlib.sha256).hexdigest()
-    return {'X-Mibew-Timestamp': ts, 'X-Mibew-Signature': 'sha256=' + digest}
 
 
 class UnixHTTPConnection(http.client.HTTPConnection):
@@ -115,7 +108,7 @@ class Server:
         if body is not None:
             h.setdefault('Content-Type', 'application/json')
         if signed and self.secret is not None:
-            h.update(sign(self.secret, body or b''))
+            h.update(bridgesign.headers(self.secret, method, path, body or b''))
         conn = self.connection()
         try:
             conn.request(method, path, body=body, headers=h)
@@ -144,7 +137,7 @@ class Server:
             sock = socket.create_connection(self.address, timeout=TIMEOUT)
         headers = {'Content-Type': 'application/json'}
         if self.secret is not None:
-            headers.update(sign(self.secret, body))
+            headers.update(bridgesign.headers(self.secret, 'POST', path, body))
         head = 'POST %s HTTP/1.1\r\nHost: localhost\r\nContent-Length: %d\r\n' % (path, len(body))
         head += ''.join('%s: %s\r\n' % kv for kv in headers.items()) + '\r\n'
         sock.sendall(head.encode() + body[:sent])

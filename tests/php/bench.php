@@ -24,6 +24,7 @@
 require __DIR__ . '/../../bindings-examples/php/harness/bootstrap.php';
 
 use Mibew\EventDispatcher\EventDispatcher;
+use Mibew\Mibew\Plugin\GnomeBridge\BridgeClient;
 use Mibew\Mibew\Plugin\GnomeBridge\Codec;
 use Mibew\Mibew\Plugin\GnomeBridge\Plugin;
 use Mibew\Plugin\PluginManager;
@@ -86,13 +87,13 @@ curl_setopt_array($handle, array(
 if ($options['socket'] !== null) {
     curl_setopt($handle, CURLOPT_UNIX_SOCKET_PATH, $options['socket']);
 }
-$sign = function ($body) use ($options) {
+$sign = function ($method, $path, $body) use ($options) {
     static $n = 0;
     $headers = array('Accept: application/json', 'Expect:');
     if ($options['secret'] !== null) {
         $timestamp = sprintf('%.6f', microtime(true)) . sprintf('%03d', $n++ % 1000);
         $headers[] = 'X-Mibew-Timestamp: ' . $timestamp;
-        $headers[] = 'X-Mibew-Signature: sha256=' . hash_hmac('sha256', $timestamp . '.' . $body, $options['secret']);
+        $headers[] = 'X-Mibew-Signature: ' . BridgeClient::signature($options['secret'], $timestamp, $method, $path, $body);
     }
 
     return $headers;
@@ -100,7 +101,7 @@ $sign = function ($body) use ($options) {
 $connects = array('health' => 0, 'bare_post' => 0);
 $cases['health'] = function () use ($handle, $options, $sign, &$connects) {
     curl_setopt($handle, CURLOPT_URL, $options['url'] . '/v1/health');
-    curl_setopt($handle, CURLOPT_HTTPHEADER, $sign(''));
+    curl_setopt($handle, CURLOPT_HTTPHEADER, $sign('GET', '/v1/health', ''));
     curl_setopt($handle, CURLOPT_HTTPGET, true);
     if (curl_exec($handle) === false || curl_getinfo($handle, CURLINFO_RESPONSE_CODE) !== 200) {
         throw new RuntimeException('GET /v1/health failed: ' . curl_error($handle));
@@ -111,7 +112,7 @@ $cases['health'] = function () use ($handle, $options, $sign, &$connects) {
 $body = Codec::encode($event, Codec::toJson($event, Codec::fromJson($event, $json)));
 $cases['bare_post'] = function () use ($handle, $options, $sign, $body, $event, &$connects) {
     curl_setopt($handle, CURLOPT_URL, $options['url'] . '/v1/events/' . $event);
-    $headers = $sign($body);
+    $headers = $sign('POST', '/v1/events/' . $event, $body);
     $headers[] = 'Content-Type: application/json';
     curl_setopt($handle, CURLOPT_HTTPHEADER, $headers);
     curl_setopt($handle, CURLOPT_POSTFIELDS, $body);

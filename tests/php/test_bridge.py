@@ -15,8 +15,6 @@
 # saw. Nothing is mocked: the bridge, its listeners, php-curl and the
 # sockets are the real ones.
 
-import hashlib
-import hmac
 import http.client
 import json
 import os
@@ -31,6 +29,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
+import bridgesign  # noqa: E402
 from jsondiff import strict_diff  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -127,10 +126,7 @@ class Bridge:
                       else http.client.HTTPConnection(self.url[len('http://'):], timeout=10))
         headers = {}
         if self.secret is not None:
-            timestamp = '%.6f' % time.time()
-            headers['X-Mibew-Timestamp'] = timestamp
-            headers['X-Mibew-Signature'] = 'sha256=' + hmac.new(
-                self.secret.encode('utf-8'), timestamp.encode('ascii') + b'.', hashlib.sha256).hexdigest()
+            headers.update(bridgesign.headers(self.secret, method, path, b''))
         try:
             connection.request(method, path, headers=headers)
             response = connection.getresponse()

@@ -28,6 +28,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reltest import (ALL_LANGUAGES, SECRET, TIMEOUT, Conn, RelTestCase, metric,  # noqa: E402
                      metric_sum, post_message, rss_kib, sign, strict_diff, test_e2e)
+import bridgesign  # noqa: E402
 
 
 def raw_request(method, path, body, headers):
@@ -87,7 +88,9 @@ class FaultTest(RelTestCase):
     def test_hanging_listener(self):
         """A listener that hangs past the deadline: 503 deadline-exceeded
         at the deadline, the server serves the rest meanwhile, says which
-        event, and the next requests are answered once it returns."""
+        event and which plugin's listener hangs (the answer, the log line,
+        mibew_bridge_plugin_failures_total), and the next requests are
+        answered once it returns."""
         config = self.rel_config(['c', 'cfaulty'], server='deadline=1\n',
                                  settings={'Rel:CFaulty': {'hang_seconds': 3}, 'E2E:CMarker': {'weight': 5}})
         server = self.serve('--config', config)
@@ -99,17 +102,22 @@ class FaultTest(RelTestCase):
         self.assertEqual(status, 503, data)
         error = json.loads(data)['error']
         self.assertEqual(error['code'], 'deadline-exceeded')
+        self.assertEqual(error.get('plugin'), 'Rel:CFaulty', error)
+        self.assertIn('Rel:CFaulty', error['message'])
         self.assertLess(took, 2.5, 'answered at the deadline, not when the listener returned')
         # the listener still runs: the other endpoints answer meanwhile
         status, data = server.request('GET', '/v1/health')
         self.assertEqual(status, 200)
         line = server.wait_for(r'^.*threadPostMessage: 503.*$').group(0)
         self.assertIn('deadline-exceeded', line)
+        self.assertIn('plugin Rel:CFaulty', line)
         # once the listener has returned, nothing of the request is left
         time.sleep(max(0.0, 3.2 - (time.monotonic() - start)))
         values = server.metrics()
         self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='503'), 1)
         self.assertEqual(metric(values, 'mibew_bridge_in_flight_requests'), 1, 'only the scrape')
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='Rel:CFaulty'), 1)
+        self.assertEqual(metric(values, 'mibew_bridge_plugin_failures_total', plugin='E2E:CMarker'), 0)
         self.assertEqual(server.stop(), 0)
 
     def test_leaking_plugin(self):
@@ -150,7 +158,7 @@ class FaultTest(RelTestCase):
         body = json.dumps(post_message('gone')).encode()
 
         def cut(where):
-            ts, signature = sign(body)
+            ts, signature = sign('POST', '/v1/events/threadPostMessage', body)
             data = raw_request('POST', '/v1/events/threadPostMessage', body, {
                 'Content-Type': 'application/json', 'Content-Length': str(len(body)),
                 'X-Mibew-Timestamp': ts, 'X-Mibew-Signature': signature})
@@ -373,25 +381,37 @@ class SecurityTest(RelTestCase):
         return status, json.loads(data)
 
     def test_forged_signatures(self):
-        """A signature for another body, for another timestamp, a replay,
-        one too old: each refused with 401 and its reason, none emitted."""
+        """A signature for another body, another event (path), another
+        method, another timestamp, a replay, one too old: each refused with
+        401 and its reason, none emitted."""
         server = self.counted_server()
         path = '/v1/events/threadPostMessage'
         body = json.dumps(post_message('signed')).encode()
         other = json.dumps(post_message('forged')).encode()
-        ts, signature = sign(body)
+        ts, signature = sign('POST', path, body)
         old = '%d.5' % (time.time() - 3600)
-        old_signature = sign(body)[1]          # for another timestamp
+        old_signature = sign('POST', path, body)[1]          # for another timestamp
+        # issue 10: a captured groupDelete, sent as operatorDelete
+        delete = b'{"id": "7"}'
+        group_ts, group_signature = sign('POST', '/v1/events/groupDelete', delete)
         cases = [
-            ('another body', other, ts, signature, 'signature-invalid'),
-            ('another timestamp', body, '%d.25' % time.time(), signature, 'signature-invalid'),
-            ('a timestamp an hour old', body, old, old_signature, 'timestamp-out-of-window'),
-            ('not hex', body, ts, 'sha256=' + 'g' * 64, 'signature-invalid'),
-            ('no signature', body, ts, '', 'signature-invalid'),
+            ('another body', path, other, ts, signature, 'signature-invalid'),
+            ('another event', '/v1/events/operatorDelete', delete, group_ts, group_signature,
+             'signature-invalid'),
+            ('another event, same body', '/v1/events/threadClose', body, ts, signature, 'signature-invalid'),
+            ('another method', path, body, ts, bridgesign.signature(SECRET, 'PUT', path, body, ts),
+             'signature-invalid'),
+            ('the old framing', path, body, ts,
+             'sha256=' + hmac.new(SECRET, ts.encode() + b'.' + body, hashlib.sha256).hexdigest(),
+             'signature-invalid'),
+            ('another timestamp', path, body, '%d.25' % time.time(), signature, 'signature-invalid'),
+            ('a timestamp an hour old', path, body, old, old_signature, 'timestamp-out-of-window'),
+            ('not hex', path, body, ts, 'sha256=' + 'g' * 64, 'signature-invalid'),
+            ('no signature', path, body, ts, '', 'signature-invalid'),
         ]
-        for name, b, t, s, code in cases:
+        for name, p, b, t, s, code in cases:
             with self.subTest(case=name):
-                status, doc = self.send(server, path, b, t, s)
+                status, doc = self.send(server, p, b, t, s)
                 self.assertEqual((status, doc['error']['code']), (401, code), doc)
                 self.assertTrue(doc['error']['message'])
         # the genuine one, once; then its replay
@@ -404,6 +424,9 @@ class SecurityTest(RelTestCase):
         # are counted under the event
         self.assertEqual(metric_sum(values, 'mibew_bridge_requests_total', status='401'), len(cases) + 1)
         self.assertEqual(metric(values, 'mibew_bridge_events_total', event='threadPostMessage', status='200'), 1)
+        for event in ('operatorDelete', 'threadClose'):
+            self.assertEqual(metric_sum(values, 'mibew_bridge_events_total', event=event, status='200'), 0, event)
+            self.assertEqual(metric_sum(values, 'mibew_bridge_events_total', event=event), 1, event)
         status, doc = server.request('POST', path, json.dumps(post_message('after')).encode())
         self.assertEqual(json.loads(doc)['message_body'], 'after [F#2]', 'no forged request was emitted')
         self.assertEqual(server.stop(), 0)
@@ -492,11 +515,8 @@ class SecurityTest(RelTestCase):
             address = (host, int(port))
 
             def signed(method, path, body, good=True, extra=None):
-                ts = '%.6f' % time.time()
-                digest = hmac.new(secret if good else b'wrong', ts.encode() + b'.' + body,
-                                  hashlib.sha256).hexdigest()
-                headers = {'X-Mibew-Timestamp': ts, 'X-Mibew-Signature': 'sha256=' + digest,
-                           'Connection': 'close', sentinel + 'Header': sentinel + 'header-value'}
+                headers = bridgesign.headers(secret if good else b'wrong', method, path, body)
+                headers.update({'Connection': 'close', sentinel + 'Header': sentinel + 'header-value'})
                 if method == 'POST':
                     headers.update({'Content-Type': 'application/json', 'Content-Length': str(len(body))})
                 headers.update(extra or {})

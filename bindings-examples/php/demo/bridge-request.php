@@ -9,7 +9,8 @@
  * Prints the answer's body and exits 0 on a 2xx answer; exits 1 (with a
  * message on stderr) when the socket does not answer or the answer is not
  * a 2xx. The signature is the bridge's (docs/bridge.md, "Authentication"):
- * X-Mibew-Timestamp, X-Mibew-Signature: sha256=HMAC(secret, ts . "." . body).
+ * X-Mibew-Timestamp, X-Mibew-Signature:
+ * sha256=HMAC(secret, ts . "\n" . METHOD . " " . path . "\n" . body).
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -32,7 +33,7 @@ function demo_bridge_get($socket, $secret, $path)
         CURLOPT_PROXY => '',
         CURLOPT_HTTPHEADER => array(
             'X-Mibew-Timestamp: ' . $timestamp,
-            'X-Mibew-Signature: sha256=' . hash_hmac('sha256', $timestamp . '.', $secret),
+            'X-Mibew-Signature: sha256=' . hash_hmac('sha256', $timestamp . "\nGET " . $path . "\n", $secret),
         ),
     ));
     $body = curl_exec($handle);

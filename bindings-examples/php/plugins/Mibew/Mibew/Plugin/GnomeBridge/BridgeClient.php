@@ -14,7 +14,8 @@ namespace Mibew\Mibew\Plugin\GnomeBridge;
  * the connection stays open between events (HTTP/1.1 keep-alive over TCP or
  * a Unix-domain socket). Requests are signed when a secret is configured:
  * X-Mibew-Timestamp (unix seconds) and X-Mibew-Signature
- * "sha256=" . hex HMAC-SHA256(secret, timestamp . "." . body).
+ * "sha256=" . hex HMAC-SHA256(secret, timestamp . "\n" . METHOD . " " . path
+ * . "\n" . body), see signature().
  */
 final class BridgeClient
 {
@@ -127,6 +128,25 @@ final class BridgeClient
     }
 
     /**
+     * The X-Mibew-Signature of a request (docs/bridge.md, "Authentication"):
+     * "sha256=" . hex HMAC-SHA256(secret, timestamp . "\n" . METHOD . " " .
+     * path . "\n" . body). It covers the method and the path, so a signed
+     * request cannot be sent to another event; the framing is unambiguous
+     * since neither a timestamp nor a method nor a path holds a line feed.
+     *
+     * @param string $secret
+     * @param string $timestamp The X-Mibew-Timestamp sent with it.
+     * @param string $method 'GET', 'HEAD' or 'POST'.
+     * @param string $path The request's path, without a query string.
+     * @param string $body The body as sent ('' for a GET).
+     * @return string
+     */
+    public static function signature($secret, $timestamp, $method, $path, $body)
+    {
+        return 'sha256=' . hash_hmac('sha256', $timestamp . "\n" . $method . ' ' . $path . "\n" . $body, $secret);
+    }
+
+    /**
      * One request: the decoded JSON answer of a 2xx, a BridgeException
      * otherwise.
      *
@@ -148,8 +168,8 @@ final class BridgeClient
         if ($this->secret !== null) {
             $timestamp = self::timestamp();
             $headers[] = 'X-Mibew-Timestamp: ' . $timestamp;
-            $headers[] = 'X-Mibew-Signature: sha256='
-                . hash_hmac('sha256', $timestamp . '.' . (string)$body, $this->secret);
+            $headers[] = 'X-Mibew-Signature: '
+                . self::signature($this->secret, $timestamp, $method, $path, (string)$body);
         }
         curl_setopt($handle, CURLOPT_URL, $this->baseUrl . $path);
         curl_setopt($handle, CURLOPT_HTTPHEADER, $headers);
