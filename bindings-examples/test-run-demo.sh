@@ -3,9 +3,9 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Runs the generated run-demo script and checks that it exits with status 0,
-# that it finishes within 5 seconds, and that its output proves what the
-# demo claims. MODE is
+# Runs the generated run-demo script and checks that it exits with status 0
+# and that its output proves what the demo claims (how long it took is
+# printed, not asserted: meson's timeout bounds it; speed is bench/'s). MODE is
 #
 #   bridge       run-demo (the default path): mibew-events serve with the
 #                example plugins, driven by php-cli. Every event of the
@@ -48,7 +48,7 @@ fail () {
 }
 
 [ "$status" -eq 0 ] || fail "run-demo exited with status $status"
-[ "$elapsed" -le 5000 ] || fail "run-demo took ${elapsed} ms (more than 5 s)"
+echo "run-demo took ${elapsed} ms"
 
 # marker: an extended regular expression that must match a line
 expect () {

@@ -28,12 +28,15 @@
  *   writes them; the text API's output is JSON the dispatcher reads again,
  *   holding the same, which decodes again and encodes to the same, and
  *   triggered again gives the same bytes; update_from_json() with it
- *   changes nothing.
+ *   changes nothing; mibew_json_to_data() writes what parse_json() reads
+ *   back as the same.
  */
 
 #include <mibew-events/mibew-events.h>
 
 #include <string.h>
+
+#include "fuzz-common.h"
 
 static MibewEventDispatcher *dispatcher;
 static const char * const *names;
@@ -50,39 +53,6 @@ generate (JsonNode *node)
   return json_generator_to_data (generator, NULL);
 }
 
-static void
-read_properties (GObject *object,
-                 guint    depth)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n = 0;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (!(pspecs[i]->flags & G_PARAM_READABLE))
-        continue;
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (object, pspecs[i]->name, &value);
-      if (depth > 0 && G_VALUE_HOLDS_OBJECT (&value) && g_value_get_object (&value) != NULL)
-        {
-          GObject *child = g_value_get_object (&value);
-
-          if (MIBEW_IS_RECORD (child))
-            read_properties (child, depth - 1);
-          else if (G_IS_LIST_MODEL (child))
-            for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (child)); k++)
-              {
-                g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (child), k);
-
-                read_properties (item, depth - 1);
-              }
-        }
-    }
-}
-
 /* Looks at everything and changes nothing. */
 static gpointer
 listener (MibewEventEmitter *emitter,
@@ -94,7 +64,7 @@ listener (MibewEventEmitter *emitter,
 
   calls++;
   g_assert_cmpstr (mibew_event_args_get_event_name (args), ==, data);
-  read_properties (G_OBJECT (args), 2);
+  fuzz_read_properties (G_OBJECT (args), 2, NULL);
   /* the arguments encode, mid-emission, to what came in */
   now = mibew_event_args_to_json (args);
   text = generate (now);
@@ -229,14 +199,24 @@ exercise (const char *name,
     g_assert_cmpstr (s, ==, before);
   }
 
+  /* the library's own writer gives JSON it reads back as the same */
+  {
+    g_autoptr(JsonNode) back = mibew_event_args_to_json (args2);
+    g_autofree char *written = mibew_json_to_data (back, FALSE);
+    g_autoptr(JsonNode) reread = mibew_event_dispatcher_parse_json (dispatcher, written, -1, &error);
+    g_autofree char *s = NULL;
+
+    g_assert_no_error (error);
+    s = generate (reread);
+    g_assert_cmpstr (s, ==, before);
+  }
+
   /* the output in again: the same bytes out */
   fixed = mibew_event_dispatcher_trigger_json_data (dispatcher, name, out_text, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fixed, ==, out_text);
   expected_text = NULL;
 }
-
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -276,84 +256,3 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   exercise (name, node, text, length);
   return 0;
 }
-
-#ifndef MIBEW_LIBFUZZER
-#include <stdio.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Replays every file of the corpus directories given on the command line,
- * in the order of their names, each in a child process of its own: a
- * crash is one "not ok", and the other files still run. */
-int
-main (int   argc,
-      char *argv[])
-{
-  guint n = 0;
-  guint failed = 0;
-
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (argv[i], 0, NULL);
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-
-      if (dir == NULL)
-        {
-          g_printerr ("cannot open corpus %s\n", argv[i]);
-          return 1;
-        }
-      while ((name = g_dir_read_name (dir)) != NULL)
-        g_ptr_array_add (files, g_strdup (name));
-      g_ptr_array_sort (files, compare_names);
-      for (guint k = 0; k < files->len; k++)
-        {
-          const char *file = g_ptr_array_index (files, k);
-          g_autofree char *path = g_build_filename (argv[i], file, NULL);
-          g_autofree char *contents = NULL;
-          gsize len = 0;
-          int status = 0;
-          pid_t pid;
-
-          if (!g_file_get_contents (path, &contents, &len, NULL))
-            return 1;
-          fflush (stdout);
-          pid = fork ();
-          g_assert_cmpint (pid, >=, 0);
-          if (pid == 0)
-            {
-              /* whatever a failure prints must not reach the TAP stream */
-              dup2 (STDERR_FILENO, STDOUT_FILENO);
-              LLVMFuzzerTestOneInput ((const guint8 *) contents, len);
-              /* _exit() runs no cleanup: the child's copies of the
-               * parent's buffers are freed here, or valgrind (which
-               * follows the fork) counts them as lost */
-              g_clear_pointer (&contents, g_free);
-              g_clear_pointer (&path, g_free);
-              g_clear_pointer (&files, g_ptr_array_unref);
-              g_clear_pointer (&dir, g_dir_close);
-              _exit (0);
-            }
-          g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-          n++;
-          if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
-            g_print ("ok %u %s\n", n, file);
-          else
-            {
-              failed++;
-              g_print ("not ok %u %s # %s %d\n", n, file, WIFSIGNALED (status) ? "signal" : "exit status",
-                       WIFSIGNALED (status) ? WTERMSIG (status) : WEXITSTATUS (status));
-            }
-        }
-    }
-  g_print ("1..%u\n", n);
-  return n > 0 && failed == 0 ? 0 : 1;
-}
-#endif

@@ -9,6 +9,8 @@
 
 #include <mibew-events/mibew-events.h>
 
+#include "fuzz-common.h"
+
 static GType (*const record_types[]) (void) = {
   mibew_thread_get_type, mibew_ban_get_type, mibew_group_get_type, mibew_operator_get_type,
   mibew_message_get_type, mibew_site_visitor_get_type, mibew_list_visitor_get_type,
@@ -20,24 +22,13 @@ static GType (*const record_types[]) (void) = {
 static void
 exercise_record (MibewRecord *record)
 {
-  g_autofree GParamSpec **pspecs = NULL;
   g_autoptr(JsonNode) node = NULL;
-  guint n = 0;
 
   /* every property must read back without complaint */
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (record), pspecs[i]->name, &value);
-    }
+  fuzz_read_properties (G_OBJECT (record), 0, NULL);
   node = mibew_record_to_json (record);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
 }
-
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -86,38 +77,3 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
   return 0;
 }
-
-#ifndef MIBEW_LIBFUZZER
-/* Replays every file of the corpus directories given on the command line. */
-int
-main (int   argc,
-      char *argv[])
-{
-  guint n = 0;
-
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (argv[i], 0, NULL);
-      const char *name;
-
-      if (dir == NULL)
-        {
-          g_printerr ("cannot open corpus %s\n", argv[i]);
-          return 1;
-        }
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (argv[i], name, NULL);
-          g_autofree char *contents = NULL;
-          gsize len = 0;
-
-          if (!g_file_get_contents (path, &contents, &len, NULL))
-            return 1;
-          LLVMFuzzerTestOneInput ((const guint8 *) contents, len);
-          g_print ("ok %u %s\n", ++n, name);
-        }
-    }
-  g_print ("1..%u\n", n);
-  return n > 0 ? 0 : 1;
-}
-#endif

@@ -20,7 +20,11 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include <libpeas/peas.h>
+#if __has_include (<libpeas.h>)
+#include <libpeas.h>          /* libpeas-2 */
+#else
+#include <libpeas/peas.h>     /* libpeas 1.x */
+#endif
 #include <mibew-plugins/mibew-plugins.h>
 
 #define DEMO_TYPE_FILTER (demo_filter_get_type ())

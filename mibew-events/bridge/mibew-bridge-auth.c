@@ -72,6 +72,10 @@ mibew_bridge_parse_timestamp (const char *text,
     }
   if (*p != '\0')
     return FALSE;
+  /* as nanoseconds it must fit a gint64 (until the year 2262); twelve
+   * digits would overflow it (found by fuzz/fuzz-http) */
+  if (seconds > (G_MAXINT64 - 999999999) / G_GINT64_CONSTANT (1000000000))
+    return FALSE;
   for (guint i = n_frac; i < 9; i++)
     fraction *= 10;
   *nanoseconds = seconds * G_GINT64_CONSTANT (1000000000) + fraction;

@@ -598,6 +598,21 @@ mibew_bridge_config_new_from_file (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* GKeyFile reads group and key names in any encoding, and its errors and
+ * ours quote them, or the file's name: a GError's message is UTF-8 all the
+ * same (found by fuzz/fuzz-config). */
+static void
+make_message_valid (GError **error)
+{
+  if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+      g_free ((*error)->message);
+      (*error)->message = valid;
+    }
+}
+
 G_GNUC_PRINTF (4, 5)
 static void
 config_error (GError     **error,
@@ -607,13 +622,15 @@ config_error (GError     **error,
               ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG,
-               "%s%s%s: %s", file != NULL ? file : "", file != NULL ? ": " : "", where, message);
+  text = g_strdup_printf ("%s%s%s: %s", file != NULL ? file : "", file != NULL ? ": " : "", where, message);
+  g_set_error_literal (error, MIBEW_BRIDGE_ERROR, MIBEW_BRIDGE_ERROR_INVALID_CONFIG, text);
+  make_message_valid (error);
 }
 
 static char *
@@ -781,6 +798,47 @@ get_list (GKeyFile   *kf,
   return (char **) g_ptr_array_free (out, FALSE);
 }
 
+/* Every group and key name and every value is UTF-8 (GKeyFile checks
+ * only the values it unescapes): the plugins' settings and the messages
+ * that quote names are. */
+static gboolean
+check_utf8 (GKeyFile    *kf,
+            char       **groups,
+            const char  *file,
+            GError     **error)
+{
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (kf, groups[i], NULL, NULL);
+      const char *end;
+
+      if (!g_utf8_validate (groups[i], -1, &end))
+        {
+          config_error (error, file, _("configuration"), _("invalid UTF-8 at byte %zu"),
+                        (gsize) (end - groups[i]));
+          return FALSE;
+        }
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        {
+          g_autofree char *value = g_key_file_get_value (kf, groups[i], keys[k], NULL);
+          const char *bad = NULL;
+
+          if (!g_utf8_validate (keys[k], -1, &end))
+            bad = keys[k];
+          else if (value != NULL && !g_utf8_validate (value, -1, &end))
+            bad = value;
+          if (bad != NULL)
+            {
+              g_autofree char *where = g_strdup_printf ("[%s] %s", groups[i], keys[k]);
+
+              config_error (error, file, where, _("invalid UTF-8 at byte %zu"), (gsize) (end - bad));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Reads @kf into @self, leaving the values the program set alone. */
 static gboolean
 load_key_file (MibewBridgeConfig  *self,
@@ -812,6 +870,8 @@ load_key_file (MibewBridgeConfig  *self,
   MibewBridgeDispatchMode dispatch = MIBEW_BRIDGE_DISPATCH_MODE_SERIAL;
   gboolean have_dispatch = FALSE;
 
+  if (!check_utf8 (kf, groups, file, error))
+    return FALSE;
   for (guint i = 0; groups[i] != NULL; i++)
     {
       if (g_str_equal (groups[i], "server") || g_str_equal (groups[i], "plugins"))
@@ -1074,6 +1134,7 @@ mibew_bridge_config_load_from_file (MibewBridgeConfig  *self,
   if (!g_key_file_load_from_file (kf, absolute, G_KEY_FILE_KEEP_COMMENTS, &local))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
+      make_message_valid (error);
       return FALSE;
     }
   return load_key_file (self, kf, absolute, error);
@@ -1106,7 +1167,10 @@ mibew_bridge_config_load_from_data (MibewBridgeConfig  *self,
 
   if (!g_key_file_load_from_data (kf, data, length < 0 ? (gsize) -1 : (gsize) length,
                                   G_KEY_FILE_KEEP_COMMENTS, error))
-    return FALSE;
+    {
+      make_message_valid (error);
+      return FALSE;
+    }
   return load_key_file (self, kf, NULL, error);
 }
 

@@ -1,8 +1,8 @@
 /* mibew-plugin-backend-private.h: what the engine needs from libpeas
  *
- * Every call into libpeas is in one file, mibew-plugin-backend-peas1.c
- * (libpeas 1.x); a libpeas 2 backend would be a second implementation of
- * these functions, chosen at build time.
+ * Every call into libpeas is in mibew-plugin-backend-peas.c, with
+ * mibew-plugin-backend-peas1.c (libpeas 1.x) or mibew-plugin-backend-peas2.c
+ * (libpeas-2), chosen at build time by the `libpeas` option.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

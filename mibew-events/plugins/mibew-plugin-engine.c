@@ -360,11 +360,14 @@ scan (MibewPluginEngine *self)
     {
       char *name = problem_name (g_ptr_array_index (problems, i));
       g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
 
       if (!g_hash_table_add (reported, name))
         continue;
-      error = g_error_new_literal (MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_INFO,
-                                   g_ptr_array_index (problems, i));
+      /* libpeas passes on GKeyFile's message, which quotes the file's bytes
+       * as they are: a message is UTF-8 (found by fuzz/fuzz-plugins) */
+      message = g_utf8_make_valid (g_ptr_array_index (problems, i), -1);
+      error = g_error_new_literal (MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_INFO, message);
       report (self, name, error);
     }
 
@@ -1017,8 +1020,13 @@ mibew_plugin_engine_load_config (MibewPluginEngine  *self,
       name = groups[i] + strlen ("plugin ");
       if (!mibew_plugin_name_is_valid (name))
         {
+          /* GKeyFile takes group names in any encoding; a message is
+           * UTF-8 (found by fuzz/fuzz-config) */
+          g_autofree char *shown = g_utf8_make_valid (groups[i], -1);
+
           g_set_error (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_CONFIG,
-                       _("[%s]: “%s” is not a plugin name (Vendor:Name)"), groups[i], name);
+                       _("[%s]: “%s” is not a plugin name (Vendor:Name)"), shown,
+                       shown + strlen ("plugin "));
           return FALSE;
         }
 
@@ -1058,8 +1066,13 @@ mibew_plugin_engine_load_config (MibewPluginEngine  *self,
 
               if (text == NULL)
                 {
-                  g_set_error (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_CONFIG,
-                               _("[%s] %s: %s"), groups[i], keys[k], local_error->message);
+                  g_autofree char *message = g_strdup_printf (_("[%s] %s: %s"), groups[i], keys[k],
+                                                              local_error->message);
+                  /* key names too are in any encoding, and GKeyFile's
+                   * message quotes them */
+                  g_autofree char *shown = g_utf8_make_valid (message, -1);
+
+                  g_set_error_literal (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_CONFIG, shown);
                   return FALSE;
                 }
               json_object_set_member (config, keys[k], config_value (text));

@@ -35,7 +35,11 @@
  * next to its `demo-filter.plugin` file:
  *
  * ```c
- * #include <libpeas/peas.h>
+ * #if __has_include (<libpeas.h>)
+ * #include <libpeas.h>          // libpeas-2
+ * #else
+ * #include <libpeas/peas.h>     // libpeas 1.x
+ * #endif
  * #include <mibew-plugins/mibew-plugins.h>
  *
  * G_DECLARE_FINAL_TYPE (DemoFilter, demo_filter, DEMO, FILTER, GObject)
@@ -84,7 +88,8 @@
  * }
  * ```
  *
- * The same in Python 3 (`Loader=python3` in the `.plugin` file). A
+ * The same in Python 3 (`Loader=python3` in the `.plugin` file, or
+ * `Loader=python` when the engine is built on libpeas-2). A
  * `do_activate` that raises refuses to activate, and its exception is the
  * reason reported; returning nothing counts as success:
  *

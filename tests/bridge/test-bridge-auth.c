@@ -47,7 +47,9 @@ test_parse (void)
   g_assert_true (mibew_bridge_parse_timestamp ("1700000000.000000001", &ns));
   g_assert_cmpint (ns, ==, G_GINT64_CONSTANT (1700000000000000001));
   for (const char * const *bad = (const char * const[]) { "", "x", "-1", "1e9", "1.", ".5", "1 ",
-                                                          " 1", "1.0000000001", "9999999999999", NULL };
+                                                          " 1", "1.0000000001", "9999999999999",
+                                                          /* beyond a gint64 of nanoseconds */
+                                                          "9223372036", "91796138193", NULL };
        *bad != NULL; bad++)
     g_assert_false (mibew_bridge_parse_timestamp (*bad, &ns));
 

@@ -166,6 +166,11 @@ static void
 test_errors (void)
 {
   assert_invalid ("[server]\nadress=127.0.0.1\n", "adress");
+  /* names and values in UTF-8 only, and every message in UTF-8 */
+  assert_invalid ("[server]\nport=1\n[plugin:x]\nk\xff=v\n", "[plugin:x] k\xef\xbf\xbd: invalid UTF-8 at byte 1");
+  assert_invalid ("[server]\nport=1\n[plugin:x]\nk=\xc3(\n", "[plugin:x] k: invalid UTF-8 at byte 0");
+  assert_invalid ("[serv\xffr]\nport=1\n", "invalid UTF-8 at byte 4");
+  assert_invalid ("[server]\nad\xffress=1\n", "ad\xef\xbf\xbdress");
   assert_invalid ("[server]\nport=1\n[servr]\n", "[servr]");
   assert_invalid ("[plugins]\ndir=x\n", "dir");
   assert_invalid ("[server]\nport=123456\n", "[server] port");

@@ -55,8 +55,10 @@ def marker_lines(path):
 
 
 def is_build_dir(path):
+    # CACHEDIR.TAG: a cache (the trixie lane's chroot, tests/lanes/trixie)
     return (os.path.exists(os.path.join(path, 'build.ninja')) or
-            os.path.isdir(os.path.join(path, 'meson-private')))
+            os.path.isdir(os.path.join(path, 'meson-private')) or
+            os.path.exists(os.path.join(path, 'CACHEDIR.TAG')))
 
 
 def source_files(root):

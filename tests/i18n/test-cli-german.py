@@ -6,7 +6,9 @@
 #
 # gettext ignores LANGUAGE in the "C" (POSIX) locale, but not in C.UTF-8,
 # which every Debian system has (libc-bin): LC_ALL=C.UTF-8 LANGUAGE=de is
-# German without any German locale being generated.
+# German without any German locale being generated. glibc 2.41 (Debian 13)
+# ignores LANGUAGE in C.UTF-8 too: where en_US.UTF-8 is generated, the
+# tests run in that instead (English too without LANGUAGE).
 #
 #   MIBEW_EVENTS_TOOL=.../mibew-events MIBEW_EVENTS_MO=.../de.mo \
 #     test-cli-german.py [-v]
@@ -23,7 +25,10 @@ import unittest
 TOOL = os.environ.get('MIBEW_EVENTS_TOOL', '')
 MO = os.environ.get('MIBEW_EVENTS_MO', '')
 PACKAGE = os.environ.get('GETTEXT_PACKAGE', 'mibew-events')
-LOCALE = 'C.UTF-8'
+LOCALE = ('en_US.UTF-8'
+          if 'en_US.utf8' in subprocess.run(['locale', '-a'], capture_output=True,
+                                            text=True).stdout.split()
+          else 'C.UTF-8')
 
 
 def c_utf8_available():

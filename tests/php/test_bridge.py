@@ -578,9 +578,12 @@ class DownTest(PhpTestCase):
                 print('hung bridge, timeout %d ms: first event %.1f ms, then %s ms; the php process %.0f ms'
                       % (timeout * 1000, first, ', '.join('%.2f' % e for e in rest), wall * 1000))
                 self.assertGreaterEqual(first, timeout * 1000 * 0.9)
-                self.assertLess(first, timeout * 1000 + 250, 'within the timeout')
+                # bounded by the timeout, with room for a loaded machine
+                # (php-curl's own default would be minutes)
+                self.assertLess(first, timeout * 1000 + 1000, 'within the timeout')
                 for elapsed in rest:
-                    self.assertLess(elapsed, 5, 'later events do not wait: the bridge counts as down')
+                    # one that tried would take the whole timeout
+                    self.assertLess(elapsed, timeout * 1000 / 2, 'later events do not wait: the bridge counts as down')
                 for result in report['results']:
                     self.assertIsNone(strict_diff(result['args'], doc), 'unchanged')
                 self.assertEqual(len(log), 1, log)

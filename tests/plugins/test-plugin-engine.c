@@ -686,6 +686,26 @@ test_config (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "“zed” is not a plugin name"));
   g_clear_error (&error);
 
+  /* GKeyFile takes names in any encoding: the messages are UTF-8 all the
+   * same */
+  g_clear_pointer (&key_file, g_key_file_unref);
+  key_file = g_key_file_new ();
+  g_assert_true (g_key_file_load_from_data (key_file, "[plugin Z\xff" "ed]\nweight=1\n", -1, G_KEY_FILE_NONE, NULL));
+  g_assert_false (mibew_plugin_engine_load_config (f->engine, key_file, &error));
+  g_assert_error (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_CONFIG);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "“Z\xef\xbf\xbd" "ed” is not a plugin name"));
+  g_clear_error (&error);
+  g_clear_pointer (&key_file, g_key_file_unref);
+  key_file = g_key_file_new ();
+  g_assert_true (g_key_file_load_from_data (key_file, "[plugin Test:Zed]\nwo\xffrds=\xff\n", -1, G_KEY_FILE_NONE,
+                                            NULL));
+  g_assert_false (mibew_plugin_engine_load_config (f->engine, key_file, &error));
+  g_assert_error (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_CONFIG);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, "[plugin Test:Zed] wo\xef\xbf\xbdrds: "));
+  g_clear_error (&error);
+
   g_assert_false (mibew_plugin_engine_load_config_file (f->engine, "/nonexistent/plugins.ini", &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_true (g_str_has_prefix (error->message, "/nonexistent/plugins.ini: "));

@@ -22,12 +22,17 @@ from jsondiff import strict_diff  # noqa: E402,F401
 
 REL_PLUGINS = os.path.join(HERE, 'plugins')
 
-# meson.build passes the built Rel:CFaulty module as --cfaulty=PATH, before
-# the unittest arguments
+# meson.build passes the built Rel:CFaulty module as --cfaulty=PATH, and
+# the plugin directories copied for the libpeas the engine was built on as
+# --plugins=DIR (tests/plugins/copy-plugin-dirs.py), before the unittest
+# arguments
 CFAULTY = ''
 for _arg in list(sys.argv[1:]):
     if _arg.startswith('--cfaulty='):
         CFAULTY = _arg[len('--cfaulty='):]
+        sys.argv.remove(_arg)
+    elif _arg.startswith('--plugins='):
+        REL_PLUGINS = _arg[len('--plugins='):]
         sys.argv.remove(_arg)
 
 

@@ -20,7 +20,11 @@
 
 #include <string.h>
 
-#include <libpeas/peas.h>
+#if __has_include (<libpeas.h>)
+#include <libpeas.h>          /* libpeas-2 */
+#else
+#include <libpeas/peas.h>     /* libpeas 1.x */
+#endif
 #include <mibew-plugins/mibew-plugins.h>
 
 #define E2E_TYPE_CMARKER (e2e_cmarker_get_type ())

@@ -21,7 +21,11 @@
 
 #include <string.h>
 
-#include <libpeas/peas.h>
+#if __has_include (<libpeas.h>)
+#include <libpeas.h>          /* libpeas-2 */
+#else
+#include <libpeas/peas.h>     /* libpeas 1.x */
+#endif
 #include <mibew-plugins/mibew-plugins.h>
 
 #define REL_TYPE_CFAULTY (rel_cfaulty_get_type ())
