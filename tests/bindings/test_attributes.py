@@ -197,6 +197,10 @@ def growth(set_body, n=200_000, warm_up=20_000):
 
 
 LIMIT = 2 * 1024 * 1024
+# Under ASan (the asan lane sets MIBEW_TEST_SANITIZED) freed memory waits
+# in a quarantine, so RSS grows without a leak: the upper bounds on growth
+# are not checked there (LeakSanitizer looks for leaks instead); the rest is.
+SANITIZED = bool(os.environ.get('MIBEW_TEST_SANITIZED'))
 
 
 class TestStringSetterMemory(unittest.TestCase):
@@ -214,7 +218,8 @@ class TestStringSetterMemory(unittest.TestCase):
         say('RSS growth over 200,000 string sets: attribute %.2f MB, set_property %.2f MB (limit %.0f MB)'
             % (attribute / 2**20, control / 2**20, LIMIT / 2**20))
         self.assertEqual(args.message_body, 'message body 9')
-        self.assertLess(attribute, LIMIT, 'args.message_body = ... leaks')
+        if not SANITIZED:
+            self.assertLess(attribute, LIMIT, 'args.message_body = ... leaks')
         # The control: the same loop through set_property, the path the
         # attribute took before, leaks in this PyGObject; without it this
         # test could not tell a leak. If a newer PyGObject fixes the leak,
@@ -238,7 +243,8 @@ class TestStringSetterMemory(unittest.TestCase):
         say('RSS growth over 200,000 emissions to a listener setting the body: %.2f MB' % (grown / 2**20))
         self.assertEqual(n[0], 220_000)
         self.assertEqual(d.get_failure_count(), 0)
-        self.assertLess(grown, LIMIT)
+        if not SANITIZED:
+            self.assertLess(grown, LIMIT)
 
 
 if __name__ == '__main__':
