@@ -417,6 +417,14 @@ scan_number (const char  *data,
   return TRUE;
 }
 
+/* The UTF-16 code unit of the four hex digits at @p (checked before). */
+static guint
+hex_unit (const char *p)
+{
+  return (guint) (g_ascii_xdigit_value (p[0]) << 12 | g_ascii_xdigit_value (p[1]) << 8 |
+                  g_ascii_xdigit_value (p[2]) << 4 | g_ascii_xdigit_value (p[3]));
+}
+
 /* A string as JSON has it: the escapes \" \\ \/ \b \f \n \r \t \uXXXX
  * only (json-glib also takes octal and unknown ones, and cuts the string
  * at \u0000, which a C string cannot hold), no raw control character.
@@ -447,6 +455,26 @@ scan_string (const char  *data,
             return scan_error (error, data, p - 1, _("a malformed \\u escape"));
           if (memcmp (p + 1, "0000", 4) == 0)
             return scan_error (error, data, p - 1, _("\\u0000 in a string"));
+          /* a UTF-16 surrogate must come as a pair (high, then low): alone
+           * it is no character, and json-glib would turn it into bytes that
+           * are not UTF-8 (found by fuzz-args) */
+          {
+            guint unit = hex_unit (p + 1);
+
+            if (unit >= 0xdc00 && unit <= 0xdfff)
+              return scan_error (error, data, p - 1, _("a lone UTF-16 surrogate in a \\u escape"));
+            if (unit >= 0xd800 && unit <= 0xdbff)
+              {
+                guint low = 0;
+
+                if (end - p >= 11 && p[5] == '\\' && p[6] == 'u' && g_ascii_isxdigit (p[7]) &&
+                    g_ascii_isxdigit (p[8]) && g_ascii_isxdigit (p[9]) && g_ascii_isxdigit (p[10]))
+                  low = hex_unit (p + 7);
+                if (low < 0xdc00 || low > 0xdfff)
+                  return scan_error (error, data, p - 1, _("a lone UTF-16 surrogate in a \\u escape"));
+                p += 6;
+              }
+          }
           p += 4;
           break;
         default:

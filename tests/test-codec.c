@@ -2207,6 +2207,13 @@ static const Malformed malformed[] = {
      "malformed JSON: \\u0000 in a string at byte 17", TEXT_ONLY),
   R ("strict/short-u-escape", "threadDelete", "{\"id\": 1, \"x\": \"\\u12\"}", E_JSON,
      "malformed JSON: a malformed \\u escape at byte 16", TEXT_ONLY),
+  /* json-glib turns a lone surrogate into bytes that are not UTF-8 */
+  R ("strict/lone-low-surrogate", "threadDelete", "{\"id\": 1, \"x\": \"a\\ude00b\"}", E_JSON,
+     "malformed JSON: a lone UTF-16 surrogate in a \\u escape at byte 17", TEXT_ONLY),
+  R ("strict/lone-high-surrogate", "threadDelete", "{\"id\": 1, \"x\": \"a\\ud83db\"}", E_JSON,
+     "malformed JSON: a lone UTF-16 surrogate in a \\u escape at byte 17", TEXT_ONLY),
+  R ("strict/high-surrogate-then-other", "threadDelete", "{\"id\": 1, \"x\": \"\\ud83d\\u0041\"}", E_JSON,
+     "malformed JSON: a lone UTF-16 surrogate in a \\u escape at byte 16", TEXT_ONLY),
 
   /* unknown events, checked before the document */
   { "event/typo", "threadPostMesage", MUTATE, "threadPostMessage", "x_none", "0", E_EVENT,
