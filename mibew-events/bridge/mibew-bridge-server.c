@@ -182,6 +182,7 @@ typedef struct {
   guint64 body_limit;           /* the server's when the request started:
                                  * a reload does not change it midway */
   guint raw_status;             /* answered by hand at the deadline */
+  guint answered_status;        /* the status respond() set */
   gboolean too_large;
   gboolean counted;             /* in server->in_flight */
   gboolean linked;
@@ -269,6 +270,7 @@ respond (Request    *req,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
   soup_server_message_set_status (msg, status, NULL);
+  req->answered_status = status;
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body, strlen (body));
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   /* a server going away closes every connection after its answer */
@@ -561,6 +563,12 @@ request_done (MibewBridgeServer *self,
   if (aborted && (req->stage == STAGE_ANSWERED || req->raw_status != 0))
     aborted = FALSE;
   status = req->raw_status != 0 ? req->raw_status : soup_server_message_get_status (msg);
+  /* An answer set early (a 415 before the body, say) whose client went
+   * away before it was written: soup finishes the message with its own
+   * 500 instead. Nothing was sent: the client aborted, the bridge did not
+   * fail (found by fuzz-http). */
+  if (req->raw_status == 0 && req->answered_status != 0 && status != req->answered_status)
+    aborted = TRUE;
   seconds = (g_get_monotonic_time () - req->start_us) / 1e6;
   req->stage = STAGE_FINISHED;
 
