@@ -417,12 +417,23 @@ scan_number (const char  *data,
   return TRUE;
 }
 
-/* The UTF-16 code unit of the four hex digits at @p (checked before). */
-static guint
-hex_unit (const char *p)
+/* Reads the UTF-16 code unit of a "\\uXXXX" escape at @p (before @end)
+ * into @unit; FALSE unless @p holds one. */
+static gboolean
+read_u_escape (const char *p,
+               const char *end,
+               guint      *unit)
 {
-  return (guint) (g_ascii_xdigit_value (p[0]) << 12 | g_ascii_xdigit_value (p[1]) << 8 |
-                  g_ascii_xdigit_value (p[2]) << 4 | g_ascii_xdigit_value (p[3]));
+  *unit = 0;
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return FALSE;
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      *unit = *unit << 4 | (guint) g_ascii_xdigit_value (p[i]);
+    }
+  return TRUE;
 }
 
 /* A string as JSON has it: the escapes \" \\ \/ \b \f \n \r \t \uXXXX
@@ -450,27 +461,21 @@ scan_string (const char  *data,
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
           break;
         case 'u':
-          if (end - p < 5 || !g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]) ||
-              !g_ascii_isxdigit (p[3]) || !g_ascii_isxdigit (p[4]))
-            return scan_error (error, data, p - 1, _("a malformed \\u escape"));
-          if (memcmp (p + 1, "0000", 4) == 0)
-            return scan_error (error, data, p - 1, _("\\u0000 in a string"));
-          /* a UTF-16 surrogate must come as a pair (high, then low): alone
-           * it is no character, and json-glib would turn it into bytes that
-           * are not UTF-8 (found by fuzz-args) */
           {
-            guint unit = hex_unit (p + 1);
+            guint unit, low;
 
+            if (!read_u_escape (p - 1, end, &unit))
+              return scan_error (error, data, p - 1, _("a malformed \\u escape"));
+            if (unit == 0)
+              return scan_error (error, data, p - 1, _("\\u0000 in a string"));
+            /* a UTF-16 surrogate must come as a pair (high, then low): alone
+             * it is no character, and json-glib would turn it into bytes
+             * that are not UTF-8 (found by fuzz-args) */
             if (unit >= 0xdc00 && unit <= 0xdfff)
               return scan_error (error, data, p - 1, _("a lone UTF-16 surrogate in a \\u escape"));
             if (unit >= 0xd800 && unit <= 0xdbff)
               {
-                guint low = 0;
-
-                if (end - p >= 11 && p[5] == '\\' && p[6] == 'u' && g_ascii_isxdigit (p[7]) &&
-                    g_ascii_isxdigit (p[8]) && g_ascii_isxdigit (p[9]) && g_ascii_isxdigit (p[10]))
-                  low = hex_unit (p + 7);
-                if (low < 0xdc00 || low > 0xdfff)
+                if (!read_u_escape (p + 5, end, &low) || low < 0xdc00 || low > 0xdfff)
                   return scan_error (error, data, p - 1, _("a lone UTF-16 surrogate in a \\u escape"));
                 p += 6;
               }
