@@ -247,10 +247,16 @@ typedef enum
   CALL_ABANDONED,
 } CallState;
 
-/* A call handed over: the emitting thread's, and the idle source's. */
+/* A call handed over: the emitting thread's, and the idle source's.
+ * Its reference count is a plain gint with g_atomic_int_inc() and
+ * g_atomic_int_dec_and_test(), not a gatomicrefcount: those are macros of
+ * gatomic.h that compile to __atomic builtins here, while
+ * g_atomic_ref_count_dec() is a function inside libglib, whose atomics a
+ * ThreadSanitizer build of ours cannot see (the tsan lane would report
+ * the last owner's g_free() racing with the other thread's last read). */
 typedef struct
 {
-  gatomicrefcount ref_count;
+  gint ref_count;
   GMutex lock;
   GCond cond;
   CallState state;
@@ -262,7 +268,7 @@ typedef struct
 static void
 call_unref (Call *call)
 {
-  if (!g_atomic_ref_count_dec (&call->ref_count))
+  if (!g_atomic_int_dec_and_test (&call->ref_count))
     return;
   g_mutex_clear (&call->lock);
   g_cond_clear (&call->cond);
@@ -323,7 +329,7 @@ handoff (MibewGjsListener *listener,
     }
 
   call = g_new0 (Call, 1);
-  g_atomic_ref_count_init (&call->ref_count);
+  call->ref_count = 1;
   g_mutex_init (&call->lock);
   g_cond_init (&call->cond);
   call->state = CALL_PENDING;
@@ -331,7 +337,7 @@ handoff (MibewGjsListener *listener,
   call->return_value = return_value;
   call->param_values = param_values;
 
-  g_atomic_ref_count_inc (&call->ref_count);
+  g_atomic_int_inc (&call->ref_count);
   source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, call_run, call, (GDestroyNotify) call_unref);
