@@ -23,8 +23,8 @@ reset_recorder (guint ms)
   g_atomic_int_set (&active, 0);
   g_atomic_int_set (&max_active, 0);
   g_atomic_int_set (&calls, 0);
-  listener_thread = NULL;
-  several_threads = FALSE;
+  g_atomic_pointer_set (&listener_thread, NULL);
+  g_atomic_int_set (&several_threads, FALSE);
   sleep_ms = ms;
 }
 
@@ -44,7 +44,7 @@ recording_listener (MibewThreadEvents    *events,
   while (now > seen && !g_atomic_int_compare_and_exchange (&max_active, seen, now));
   if (!g_atomic_pointer_compare_and_exchange (&listener_thread, expected, self) &&
       g_atomic_pointer_get (&listener_thread) != self)
-    several_threads = TRUE;
+    g_atomic_int_set (&several_threads, TRUE);  /* by any number of workers at once */
 
   if (g_strcmp0 (body, "slow") == 0)
     g_usleep (1200 * 1000);
@@ -288,20 +288,20 @@ test_dispatch_mode (gconstpointer data)
     case MIBEW_BRIDGE_DISPATCH_MODE_SERIAL:
       /* never two at once, always the same thread, not the server's */
       g_assert_cmpint (g_atomic_int_get (&max_active), ==, 1);
-      g_assert_false (several_threads);
-      g_assert_true (listener_thread != server_thread_seen);
+      g_assert_false (g_atomic_int_get (&several_threads));
+      g_assert_true (g_atomic_pointer_get (&listener_thread) != server_thread_seen);
       break;
     case MIBEW_BRIDGE_DISPATCH_MODE_MAIN_CONTEXT:
       g_assert_cmpint (g_atomic_int_get (&max_active), ==, 1);
-      g_assert_false (several_threads);
-      g_assert_true (listener_thread == server_thread_seen);
+      g_assert_false (g_atomic_int_get (&several_threads));
+      g_assert_true (g_atomic_pointer_get (&listener_thread) == server_thread_seen);
       break;
     case MIBEW_BRIDGE_DISPATCH_MODE_THREADS:
     default:
       /* eight clients, four threads, listeners that sleep: they overlap */
       g_assert_cmpint (g_atomic_int_get (&max_active), >, 1);
       g_assert_cmpint (g_atomic_int_get (&max_active), <=, 4);
-      g_assert_true (several_threads);
+      g_assert_true (g_atomic_int_get (&several_threads));
       break;
     }
   bt_server_free (bt);
