@@ -34,6 +34,30 @@ void __tsan_release (void *addr) __attribute__ ((weak));
 #define ACQUIRE(addr) G_STMT_START { if (__tsan_acquire != NULL) __tsan_acquire ((void *) (addr)); } G_STMT_END
 #define RELEASE(addr) G_STMT_START { if (__tsan_release != NULL) __tsan_release ((void *) (addr)); } G_STMT_END
 
+/* TSan's annotations that make this thread's memory accesses, and the
+ * allocations and frees its interceptors see, not count while they last
+ * (a counter: they nest) */
+void AnnotateIgnoreWritesBegin (const char *file, int line) __attribute__ ((weak));
+void AnnotateIgnoreWritesEnd (const char *file, int line) __attribute__ ((weak));
+
+static __thread int ignoring;
+
+static void
+ignore_begin (void)
+{
+  if (AnnotateIgnoreWritesBegin != NULL)
+    AnnotateIgnoreWritesBegin (__FILE__, __LINE__);
+  ignoring++;
+}
+
+static void
+ignore_end (void)
+{
+  ignoring--;
+  if (AnnotateIgnoreWritesEnd != NULL)
+    AnnotateIgnoreWritesEnd (__FILE__, __LINE__);
+}
+
 /* GLib's function @name, looked up once */
 #define REAL(ret, name, params)                                          \
   static ret (*real_##name) params;                                      \
@@ -219,23 +243,48 @@ typedef struct
   GDestroyNotify notify;
 } SourceTrampoline;
 
+/* Our code called from inside GLib's while ignore_begin() holds (GLib may
+ * run an invoked function at once): counted again while it runs */
+static int
+unignore (void)
+{
+  int ignored = ignoring;
+
+  while (ignoring > 0)
+    ignore_end ();
+  return ignored;
+}
+
+static void
+reignore (int ignored)
+{
+  while (ignoring < ignored)
+    ignore_begin ();
+}
+
 static gboolean
 source_trampoline (gpointer data)
 {
   SourceTrampoline *t = data;
+  int ignored = unignore ();
+  gboolean again;
 
   ACQUIRE (t);
-  return t->func (t->data);
+  again = t->func (t->data);
+  reignore (ignored);
+  return again;
 }
 
 static void
 source_trampoline_free (gpointer data)
 {
   SourceTrampoline *t = data;
+  int ignored = unignore ();
 
   if (t->notify != NULL)
     t->notify (t->data);
   g_free (t);
+  reignore (ignored);
 }
 
 void
@@ -252,5 +301,28 @@ g_main_context_invoke_full (GMainContext   *context,
   t->data = data;
   t->notify = notify;
   RELEASE (t);
+  ignore_begin ();
   real_g_main_context_invoke_full (context, priority, source_trampoline, t, source_trampoline_free);
+  ignore_end ();
+}
+
+/* A GMainContext's table of its sources (a GHashTable) changes under the
+ * context's own lock, inside libglib, when a thread attaches a source
+ * (g_main_context_invoke_full() above attaches one too, inside libglib)
+ * and when the context's own thread dispatches and destroys them: TSan
+ * sees only the table's reallocations (g_realloc() as it grows and
+ * shrinks), on two threads, without the lock between them. The attach
+ * of another thread is not counted: it touches nothing of ours (GLib's
+ * g_source_attach() runs no code of its caller). */
+guint
+g_source_attach (GSource      *source,
+                 GMainContext *context)
+{
+  guint id;
+
+  REAL (guint, g_source_attach, (GSource *, GMainContext *));
+  ignore_begin ();
+  id = real_g_source_attach (source, context);
+  ignore_end ();
+  return id;
 }
