@@ -779,6 +779,10 @@ class LoadTest(E2eTestCase):
 JS_EVENTS = int(os.environ.get('MIBEW_E2E_JS_LOAD_EVENTS', 100000))
 JS_WARMUP, JS_CLIENTS, JS_BATCH = JS_EVENTS // 10, 8, 50
 JS_RSS_GROWTH_MAX = 0.25
+# Under ASan (the asan lane sets MIBEW_TEST_SANITIZED) freed memory waits in
+# a quarantine, so RSS grows without a leak: the bound on growth is not
+# checked there (LeakSanitizer looks for leaks instead); the rest is.
+SANITIZED = bool(os.environ.get('MIBEW_TEST_SANITIZED'))
 
 
 def rss_kib(pid):
@@ -866,7 +870,8 @@ class JsLoadTest(E2eTestCase):
         self.assertEqual(metric(after, 'mibew_bridge_events_total', event='threadPostMessage', status='200'),
                          JS_EVENTS)
         self.assertEqual(metric_sum(after, 'mibew_bridge_listener_failures_total'), 0)
-        self.assertLess(growth, JS_RSS_GROWTH_MAX, 'RSS flat after the warm-up')
+        if not SANITIZED:
+            self.assertLess(growth, JS_RSS_GROWTH_MAX, 'RSS flat after the warm-up')
         self.assertEqual(server.stop(), 0)
 
 

@@ -51,6 +51,10 @@ MARKS = ''.join(LANGUAGES[k][1] for k in LANGUAGES if k in PLUGINS)
 REPLAY_WINDOW = os.environ.get('MIBEW_SOAK_REPLAY_WINDOW', '10')
 SAMPLE = 10.0          # seconds between two RSS samples
 MAX_GROWTH = 0.05      # after the warm-up
+# Under ASan (the asan lane sets MIBEW_TEST_SANITIZED) freed memory waits in
+# a quarantine, so RSS grows without a leak: the bound on growth is not
+# checked there (LeakSanitizer looks for leaks instead); the rest is.
+SANITIZED = bool(os.environ.get('MIBEW_TEST_SANITIZED'))
 
 
 def _client_process(address, index, quota, until, queue):
@@ -183,7 +187,8 @@ class SoakTest(RelTestCase):
         self.assertEqual(metric_sum(values, 'mibew_bridge_events_total'), ok)
         self.assertEqual(figures['listener_failures'], 0)
         self.assertEqual(figures['aborted'], 0)
-        self.assertLessEqual(growth, MAX_GROWTH, 'RSS growth after the warm-up: %r' % samples)
+        if not SANITIZED:
+            self.assertLessEqual(growth, MAX_GROWTH, 'RSS growth after the warm-up: %r' % samples)
         self.assertEqual(server.stop(), 0)
 
 
