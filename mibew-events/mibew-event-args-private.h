@@ -163,6 +163,61 @@ mibew_event_args_set_running_owner (MibewEventArgs *self,
                     owner, __ATOMIC_RELAXED);
 }
 
+/* Whether GLib could run a handler connected to @object, or a "notify"
+ * handler, as GLib itself decides it.
+ *
+ * GLib 2.74 keeps two sticky bits per GObject (in `optional_flags`, the
+ * padding after `ref_count` on 64-bit systems): the object ever had a
+ * signal handler, and ever had a "notify" handler. g_signal_connect()
+ * sets them before the handler exists, and GLib's own fast paths (an
+ * emission nobody listens to, g_object_notify_by_pspec()) read them and
+ * nothing else. GLib exposes no getter and no hook at connect time, and
+ * asking through the API costs more than an emission that has nobody to
+ * run: g_signal_handler_find() about 150 instructions (a lock and a hash
+ * lookup), g_object_notify_by_pspec() about 75 even when it then does
+ * nothing. So the emitter and the arguments read the bits directly,
+ * but only where mibew_object_flags_probe() saw them behave as
+ * described (a fresh object has neither, connecting a handler sets the
+ * first, a "notify" handler both, nothing else changes); elsewhere they
+ * always ask GLib. A clear bit means no handler was ever connected, so
+ * the answer errs only towards asking. */
+G_GNUC_INTERNAL extern gboolean mibew_object_flags_readable;
+G_GNUC_INTERNAL extern void (*mibew_object_base_dispatch) (GObject *, guint, GParamSpec **);
+
+#define MIBEW_OBJECT_HAD_HANDLER        (1u << 1)
+#define MIBEW_OBJECT_HAD_NOTIFY_HANDLER (1u << 2)
+
+/* Runs once, from MibewEventArgs' class_init (before any emitter or
+ * arguments are used). */
+void mibew_object_flags_probe (void);
+
+static inline guint
+mibew_object_flags (gpointer object)
+{
+  return (guint) g_atomic_int_get ((gint *) (&((GObject *) object)->ref_count + 1));
+}
+
+/* FALSE only if no handler of any signal was ever connected to @object */
+static inline gboolean
+mibew_object_may_have_handlers (gpointer object)
+{
+  return !mibew_object_flags_readable || (mibew_object_flags (object) & MIBEW_OBJECT_HAD_HANDLER);
+}
+
+/* FALSE only if g_object_notify_by_pspec() on @object would do nothing:
+ * no "notify" handler was ever connected, and its class neither handles
+ * notify nor dispatches notifications itself (GLib's own test) */
+static inline gboolean
+mibew_object_may_notify (gpointer object)
+{
+  GObjectClass *klass = (GObjectClass *) ((GTypeInstance *) object)->g_class;
+
+  return !mibew_object_flags_readable ||
+         (mibew_object_flags (object) & MIBEW_OBJECT_HAD_NOTIFY_HANDLER) ||
+         klass->notify != NULL ||
+         klass->dispatch_properties_changed != mibew_object_base_dispatch;
+}
+
 /* Reads @node as the arguments of @info (no depth check). With @take
  * the arguments adopt @node's object, which the caller must not use
  * afterwards; otherwise they copy it. */

@@ -467,12 +467,56 @@ get_detail (MibewEventArgs *self)
   return *(const char **) FIELD_P (self, class_field (klass, klass->detail_field));
 }
 
+/* ---------------------------------------------------------------------- */
+/* GLib's handler flags: see mibew_object_may_have_handlers()             */
+
+gboolean mibew_object_flags_readable;
+void (*mibew_object_base_dispatch) (GObject *, guint, GParamSpec **);
+
+static void
+probe_handler (void)
+{
+}
+
+void
+mibew_object_flags_probe (void)
+{
+  GObjectClass *object_class = g_type_class_ref (G_TYPE_OBJECT);
+  GCancellable *probe;
+  guint fresh, with_handler, with_notify;
+  gulong h1, h2;
+
+  mibew_object_base_dispatch = object_class->dispatch_properties_changed;
+  g_type_class_unref (object_class);
+
+  /* the flags live between ref_count and qdata, where 64-bit systems pad */
+  if (G_STRUCT_OFFSET (GObject, qdata) != G_STRUCT_OFFSET (GObject, ref_count) + 2 * (glong) sizeof (guint))
+    return;
+
+  /* a GObject class with a signal of its own besides "notify" */
+  probe = g_cancellable_new ();
+  fresh = mibew_object_flags (probe);
+  h1 = g_signal_connect (probe, "cancelled", G_CALLBACK (probe_handler), NULL);
+  with_handler = mibew_object_flags (probe);
+  h2 = g_signal_connect (probe, "notify", G_CALLBACK (probe_handler), NULL);
+  with_notify = mibew_object_flags (probe);
+  g_signal_handler_disconnect (probe, h1);
+  g_signal_handler_disconnect (probe, h2);
+  g_object_unref (probe);
+
+  mibew_object_flags_readable =
+    (fresh & (MIBEW_OBJECT_HAD_HANDLER | MIBEW_OBJECT_HAD_NOTIFY_HANDLER)) == 0 &&
+    with_handler == (fresh | MIBEW_OBJECT_HAD_HANDLER) &&
+    with_notify == (fresh | MIBEW_OBJECT_HAD_HANDLER | MIBEW_OBJECT_HAD_NOTIFY_HANDLER);
+}
+
 static void
 mibew_event_args_class_init (MibewEventArgsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   mibew_i18n_init ();
+  mibew_object_flags_probe ();
 
   object_class->get_property = mibew_event_args_get_property;
   object_class->set_property = mibew_event_args_set_property;

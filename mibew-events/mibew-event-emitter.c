@@ -1037,8 +1037,13 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
    * sends the emission through GSignal, which sorts them out: one look,
    * and a cheaper one than g_signal_has_handler_pending() (which also
    * searches the class closures and, when it finds a handler, allocates
-   * a match list). */
-  via_gsignal = g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
+   * a match list). The look is skipped for an emitter that never had a
+   * handler of any signal, which GLib tells as it does for itself (see
+   * mibew_object_may_have_handlers()): g_signal_connect() marks the
+   * emitter before the handler exists, so one connected at any time,
+   * from any thread, is seen by the next emission. */
+  via_gsignal = mibew_object_may_have_handlers (self) &&
+                g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
 
   if (G_LIKELY (!via_gsignal))
     {
