@@ -235,7 +235,9 @@ void
 mibew_event_args_notify_field (MibewEventArgs *self,
                                guint           index)
 {
-  g_object_notify_by_pspec ((GObject *) self, args_class (self)->pspecs[index]);
+  /* GLib's own test, without its checks and calls (see the header) */
+  if (mibew_object_may_notify (self))
+    g_object_notify_by_pspec ((GObject *) self, args_class (self)->pspecs[index]);
 }
 
 void
