@@ -680,9 +680,12 @@ mibew_event_args_reset (MibewEventArgs *self)
     json_state_free (g_steal_pointer (&priv->json), klass->n_fields);
   priv->event = 0;
 
+  /* asked once for all of them (see mibew_event_args_notify_field()) */
+  if (changed == 0 || !mibew_object_may_notify (self))
+    return;
   for (guint i = 0; changed != 0; i++, changed >>= 1)
     if (changed & 1)
-      mibew_event_args_notify_field (self, i);
+      g_object_notify_by_pspec ((GObject *) self, klass->pspecs[i]);
 }
 
 static GType
