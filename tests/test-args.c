@@ -142,6 +142,33 @@ test_notify_connected_late (void)
   g_assert_cmpuint (counts2.body, ==, 0);
 }
 
+/* The accessors' type check (a per-class cached type, see
+ * MIBEW_ARGS_IS()) still refuses another class's arguments and NULL. */
+static void
+test_accessors_check_type (void)
+{
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER, "hi", NULL);
+  g_autoptr(MibewThreadArgs) other = mibew_thread_args_new (NULL, NULL);
+  g_autoptr(MibewEventArgs) plain = mibew_event_args_new ();
+
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_post_message_args)*");
+  mibew_post_message_args_set_message_kind ((MibewPostMessageArgs *) other, MIBEW_MESSAGE_KIND_INFO);
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_post_message_args)*");
+  g_assert_null (mibew_post_message_args_get_message_body ((MibewPostMessageArgs *) plain));
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_post_message_args)*");
+  mibew_post_message_args_set_message_body (NULL, "x");
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_thread_args)*");
+  g_assert_null (mibew_thread_args_get_thread ((MibewThreadArgs *) args));
+  g_test_assert_expected_messages ();
+
+  /* the right class still passes */
+  mibew_post_message_args_set_message_kind (args, MIBEW_MESSAGE_KIND_INFO);
+  g_assert_cmpint (mibew_post_message_args_get_message_kind (args), ==, MIBEW_MESSAGE_KIND_INFO);
+}
+
 static void
 test_lazy_members (void)
 {
@@ -289,6 +316,7 @@ main (int   argc,
 
   g_test_add_func ("/args/notify", test_notify_on_change);
   g_test_add_func ("/args/notify-connected-late", test_notify_connected_late);
+  g_test_add_func ("/args/accessors-check-type", test_accessors_check_type);
   g_test_add_func ("/args/lazy", test_lazy_members);
   g_test_add_func ("/args/event-name", test_event_name);
   g_test_add_func ("/args/update-in-place", test_update_in_place);
