@@ -97,6 +97,9 @@ struct _MibewBridgeServer
   /* emissions hold it for reading; hold_emissions() for writing, so that
    * a plugin reload swaps the whole set between two emissions */
   GRWLock emission_lock;
+  /* a job's arguments, which its worker frees while the deadline may ask
+   * them which plugin is running */
+  GMutex args_lock;
 
   GBytes *secret;
   GHmac *hmac;                  /* keyed with the secret; copied per request */
@@ -994,26 +997,20 @@ echo_event (MibewBridgeServer  *self,
             GBytes             *body,
             GError            **error)
 {
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(MibewEventArgs) args = NULL;
-  g_autoptr(JsonNode) result = NULL;
   gsize length;
   const char *data = g_bytes_get_data (body, &length);
 
-  node = mibew_event_dispatcher_parse_json (self->dispatcher, data, (gssize) length, error);
-  if (node == NULL)
-    return NULL;
-  args = mibew_event_args_new_from_json (event, node, error);
+  args = mibew_event_dispatcher_decode_json_data (self->dispatcher, event, data, (gssize) length, error);
   if (args == NULL)
     return NULL;
-  result = mibew_event_args_to_json (args);
-  return json_to_string (result, FALSE);
+  return mibew_event_dispatcher_encode_json_data (self->dispatcher, args);
 }
 
 typedef struct _Job {
   MibewBridgeServer *server;
   SoupServerMessage *msg;
-  MibewEventArgs *args;   /* (atomic) being emitted, for the deadline */
+  MibewEventArgs *args;   /* being emitted, for the deadline; under args_lock */
   const char *event;
   GBytes *body;
   gboolean echo;          /* nobody listens: only the codec */
@@ -1026,9 +1023,13 @@ typedef struct _Job {
 static const char *
 job_running_owner (Job *job)
 {
-  MibewEventArgs *args = g_atomic_pointer_get (&job->args);
+  const char *owner = NULL;
 
-  return args != NULL ? mibew_event_args_get_running_owner (args) : NULL;
+  g_mutex_lock (&job->server->args_lock);
+  if (job->args != NULL)
+    owner = mibew_event_args_get_running_owner (job->args);
+  g_mutex_unlock (&job->server->args_lock);
+  return owner;
 }
 
 static void
@@ -1036,7 +1037,6 @@ job_free (Job *job)
 {
   g_clear_object (&job->msg);
   g_clear_object (&job->server);
-  g_clear_object (&job->args);
   g_clear_pointer (&job->body, g_bytes_unref);
   g_free (job->result);
   g_clear_error (&job->error);
@@ -1046,29 +1046,32 @@ job_free (Job *job)
 /* What mibew_event_dispatcher_trigger_json_data() does, with the
  * arguments in @job while the listeners run: at the deadline, the server's
  * thread asks them which plugin's listener is running
- * (mibew_event_args_get_running_owner()). */
+ * (mibew_event_args_get_running_owner()). The arguments keep the tree
+ * parsed from the body, and are written without a copy of theirs. */
 static char *
 emit_event (Job        *job,
             const char *data,
             gsize       length)
 {
   MibewEventDispatcher *dispatcher = job->server->dispatcher;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) result = NULL;
   MibewEventArgs *args;
+  char *result = NULL;
 
-  node = mibew_event_dispatcher_parse_json (dispatcher, data, (gssize) length, &job->error);
-  if (node == NULL)
-    return NULL;
-  args = mibew_event_args_new_from_json (job->event, node, &job->error);
+  args = mibew_event_dispatcher_decode_json_data (dispatcher, job->event, data, (gssize) length,
+                                                  &job->error);
   if (args == NULL)
     return NULL;
-  /* the job holds the reference: freed on the server's thread */
-  g_atomic_pointer_set (&job->args, args);
-  if (!mibew_event_dispatcher_trigger (dispatcher, job->event, args, &job->error))
-    return NULL;
-  result = mibew_event_args_to_json (args);
-  return json_to_string (result, FALSE);
+  g_mutex_lock (&job->server->args_lock);
+  job->args = args;
+  g_mutex_unlock (&job->server->args_lock);
+  if (mibew_event_dispatcher_trigger (dispatcher, job->event, args, &job->error))
+    result = mibew_event_dispatcher_encode_json_data (dispatcher, args);
+  /* freed here, on the worker: the server's thread is the busy one */
+  g_mutex_lock (&job->server->args_lock);
+  job->args = NULL;
+  g_mutex_unlock (&job->server->args_lock);
+  g_object_unref (args);
+  return result;
 }
 
 static void
@@ -1344,6 +1347,7 @@ mibew_bridge_server_finalize (GObject *object)
   g_rw_lock_clear (&self->emission_lock);
   if (self->threads_pool != NULL)
     g_thread_pool_free (self->threads_pool, TRUE, TRUE);
+  g_mutex_clear (&self->args_lock);
   g_clear_object (&self->dispatcher);
   g_clear_pointer (&self->secret, g_bytes_unref);
   g_clear_pointer (&self->hmac, g_hmac_unref);
@@ -1639,6 +1643,7 @@ mibew_bridge_server_init (MibewBridgeServer *self)
 {
   self->context = g_main_context_ref_thread_default ();
   g_rw_lock_init (&self->emission_lock);
+  g_mutex_init (&self->args_lock);
   self->body_limit = MIBEW_JSON_DEFAULT_MAX_SIZE;
   self->deadline = MIBEW_BRIDGE_DEFAULT_DEADLINE;
   self->replay_window = MIBEW_BRIDGE_DEFAULT_REPLAY_WINDOW;
