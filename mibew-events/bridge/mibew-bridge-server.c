@@ -114,6 +114,7 @@ struct _MibewBridgeServer
 
   GThreadPool *serial_pool;
   GThreadPool *threads_pool;
+  struct _Completions *completions;
 
   MibewBridgeReplayCache *replay;
   MibewBridgeMetrics *metrics;
@@ -1107,16 +1108,115 @@ job_complete (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The jobs the workers finished, for the server's thread, and one source
+ * there that drains them: a worker wakes the server's thread only when
+ * the queue was empty, so that under load one wake-up answers every job
+ * finished meanwhile. (g_main_context_invoke() from a worker made, attached
+ * and destroyed an idle source and woke the context for every job.)
+ * Shared with the workers, which may still be waking it when the server
+ * goes: @source is cleared under @lock at dispose. */
+typedef struct _Completions {
+  gatomicrefcount ref;
+  GMutex lock;
+  GQueue jobs;                  /* Job, under lock */
+  GSource *source;              /* under lock; NULL once the server is gone */
+} Completions;
+
+static Completions *
+completions_ref (Completions *c)
+{
+  g_atomic_ref_count_inc (&c->ref);
+  return c;
+}
+
+static void
+completions_unref (Completions *c)
+{
+  if (!g_atomic_ref_count_dec (&c->ref))
+    return;
+  g_assert (g_queue_is_empty (&c->jobs));
+  g_mutex_clear (&c->lock);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Completions, completions_unref)
+
+/* in the server's context */
+static gboolean
+completions_dispatch (GSource     *source,
+                      GSourceFunc  callback,
+                      gpointer     user_data)
+{
+  Completions *c = user_data;
+  GQueue jobs;
+
+  /* before taking the queue: a job pushed after that wakes it again */
+  g_source_set_ready_time (source, -1);
+  g_mutex_lock (&c->lock);
+  jobs = c->jobs;
+  g_queue_init (&c->jobs);
+  g_mutex_unlock (&c->lock);
+  for (GList *l = jobs.head, *next; l != NULL; l = next)
+    {
+      next = l->next;
+      job_complete (l->data);
+      g_list_free_1 (l);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs completions_funcs = {
+  .dispatch = completions_dispatch,
+};
+
+static Completions *
+completions_new (GMainContext *context)
+{
+  Completions *c = g_new0 (Completions, 1);
+
+  g_atomic_ref_count_init (&c->ref);
+  g_mutex_init (&c->lock);
+  g_queue_init (&c->jobs);
+  c->source = g_source_new (&completions_funcs, sizeof (GSource));
+  g_source_set_callback (c->source, NULL, c, NULL);
+  g_source_set_priority (c->source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (c->source, "[mibew-bridge] answers");
+  g_source_attach (c->source, context);
+  return c;
+}
+
+/* at dispose: no more wake-ups; the jobs still running hold the server */
+static void
+completions_close (Completions *c)
+{
+  GSource *source;
+
+  g_mutex_lock (&c->lock);
+  source = g_steal_pointer (&c->source);
+  g_mutex_unlock (&c->lock);
+  if (source != NULL)
+    {
+      g_source_destroy (source);
+      g_source_unref (source);
+    }
+}
+
 /* on a worker thread */
 static void
 job_run_in_thread (gpointer data,
                    gpointer user_data)
 {
   Job *job = data;
-  GMainContext *context = job->server->context;
+  /* the job, once queued, may be answered and freed, and the server
+   * with it, at once */
+  g_autoptr(Completions) c = completions_ref (job->server->completions);
 
   job_run (job);
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, job_complete, job, NULL);
+  g_mutex_lock (&c->lock);
+  g_queue_push_tail (&c->jobs, job);
+  if (c->jobs.length == 1 && c->source != NULL)
+    g_source_set_ready_time (c->source, 0);
+  g_mutex_unlock (&c->lock);
 }
 
 static gboolean
@@ -1331,6 +1431,8 @@ mibew_bridge_server_dispose (GObject *object)
       g_source_destroy (self->deadline_source);
       g_clear_pointer (&self->deadline_source, g_source_unref);
     }
+  if (self->completions != NULL)
+    completions_close (self->completions);
   g_clear_signal_handler (&self->failed_handler, self->dispatcher);
 
   G_OBJECT_CLASS (mibew_bridge_server_parent_class)->dispose (object);
@@ -1348,6 +1450,7 @@ mibew_bridge_server_finalize (GObject *object)
   if (self->threads_pool != NULL)
     g_thread_pool_free (self->threads_pool, TRUE, TRUE);
   g_mutex_clear (&self->args_lock);
+  g_clear_pointer (&self->completions, completions_unref);
   g_clear_object (&self->dispatcher);
   g_clear_pointer (&self->secret, g_bytes_unref);
   g_clear_pointer (&self->hmac, g_hmac_unref);
@@ -1667,6 +1770,7 @@ mibew_bridge_server_init (MibewBridgeServer *self)
   g_source_set_callback (self->deadline_source, on_deadline, self, NULL);
   g_source_set_static_name (self->deadline_source, "[mibew-bridge] deadline");
   g_source_attach (self->deadline_source, self->context);
+  self->completions = completions_new (self->context);
 }
 
 /* ---- public API -------------------------------------------------------- */
