@@ -1799,6 +1799,22 @@ test_output_is_json (void)
 
 /* "\u0000" cannot live in json-glib's C strings: refused, or back as it
  * came, but never cut short ("a\u0000b" came back as "a"). Fails softly. */
+/* The writer's integers (both ends of int64) and escapes, byte for byte */
+static void
+test_writer_text (void)
+{
+  const char *doc = "{\"id\": 1, \"n\": [-9223372036854775808, 9223372036854775807, 0, -7, 10],"
+                    " \"s\": \"q\\\"b\\\\s\\u0001\\n\\t\\b\\f\\r\\u001f \u00e9/\", \"e\": \"\"}";
+  const char *expected = "{\"id\":1,\"n\":[-9223372036854775808,9223372036854775807,0,-7,10],"
+                         "\"s\":\"q\\\"b\\\\s\\u0001\\n\\t\\b\\f\\r\\u001f \u00e9/\",\"e\":\"\"}";
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = mibew_event_dispatcher_trigger_json_data (d, "threadDelete", doc, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, expected);
+}
+
 static void
 test_nul_escape (void)
 {
@@ -2705,6 +2721,7 @@ main (int   argc,
   g_test_add_func ("/codec/lossless/php-empty-arrays", test_php_empty_arrays);
   g_test_add_func ("/codec/lossless/php-empty-everywhere", test_php_empty_everywhere);
   g_test_add_func ("/codec/lossless/output-is-json", test_output_is_json);
+  g_test_add_func ("/codec/lossless/writer-text", test_writer_text);
   g_test_add_func ("/codec/lossless/nul-escape", test_nul_escape);
   g_test_add_func ("/codec/lossless/update-from-json", test_update_from_json);
   g_test_add_func ("/codec/lossless/update-during-emission", test_update_during_emission);
