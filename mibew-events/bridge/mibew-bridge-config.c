@@ -18,6 +18,7 @@
 #include "mibew-bridge-auth-private.h"
 #include "mibew-bridge-config-private.h"
 #include "mibew-bridge-i18n-private.h"
+#include "mibew-key-file-private.h"
 
 /**
  * MibewBridgeConfig:
@@ -800,13 +801,17 @@ get_list (GKeyFile   *kf,
 
 /* Every group and key name and every value is UTF-8 (GKeyFile checks
  * only the values it unescapes): the plugins' settings and the messages
- * that quote names are. */
+ * that quote names are. No value ends in a lone escape character (see
+ * mibew_key_file_find_trailing_escape()). */
 static gboolean
-check_utf8 (GKeyFile    *kf,
-            char       **groups,
-            const char  *file,
-            GError     **error)
+check_raw_values (GKeyFile    *kf,
+                  char       **groups,
+                  const char  *file,
+                  GError     **error)
 {
+  g_autofree char *escape_group = NULL;
+  g_autofree char *escape_key = NULL;
+
   for (guint i = 0; groups[i] != NULL; i++)
     {
       g_auto(GStrv) keys = g_key_file_get_keys (kf, groups[i], NULL, NULL);
@@ -835,6 +840,13 @@ check_utf8 (GKeyFile    *kf,
               return FALSE;
             }
         }
+    }
+  if (mibew_key_file_find_trailing_escape (kf, &escape_group, &escape_key))
+    {
+      g_autofree char *where = g_strdup_printf ("[%s] %s", escape_group, escape_key);
+
+      config_error (error, file, where, _("the value ends in an escape character"));
+      return FALSE;
     }
   return TRUE;
 }
@@ -870,7 +882,7 @@ load_key_file (MibewBridgeConfig  *self,
   MibewBridgeDispatchMode dispatch = MIBEW_BRIDGE_DISPATCH_MODE_SERIAL;
   gboolean have_dispatch = FALSE;
 
-  if (!check_utf8 (kf, groups, file, error))
+  if (!check_raw_values (kf, groups, file, error))
     return FALSE;
   for (guint i = 0; groups[i] != NULL; i++)
     {

@@ -12,6 +12,7 @@
 #include "mibew-plugin-info-private.h"
 #include "mibew-plugin-loader-gjs-private.h"
 #include "mibew-plugins-i18n-private.h"
+#include "mibew-key-file-private.h"
 
 /**
  * MibewPluginEngine:
@@ -946,6 +947,21 @@ config_value (const char *text)
   return json_node_init_string (json_node_alloc (), text);
 }
 
+/* An error about the value of @key in @group. Group and key names are in
+ * any encoding in GKeyFile (and GKeyFile's messages quote them): the
+ * message is made valid UTF-8. */
+static void
+set_value_error (GError     **error,
+                 const char  *group,
+                 const char  *key,
+                 const char  *detail)
+{
+  g_autofree char *message = g_strdup_printf (_("[%s] %s: %s"), group, key, detail);
+  g_autofree char *shown = g_utf8_make_valid (message, -1);
+
+  g_set_error_literal (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_CONFIG, shown);
+}
+
 /**
  * mibew_plugin_engine_load_config:
  * @self: a #MibewPluginEngine
@@ -970,7 +986,8 @@ config_value (const char *text)
  * replacement=*
  * ```
  *
- * Nothing is changed when the file has an error: a group `[plugin X]`
+ * Nothing is changed when the file has an error: a value that ends in a
+ * lone escape character, a group `[plugin X]`
  * whose X is not a plugin name, a weight that is not an integer.
  *
  * Returns: %TRUE if the configuration was read; %FALSE with @error set
@@ -993,6 +1010,17 @@ mibew_plugin_engine_load_config (MibewPluginEngine  *self,
   g_return_val_if_fail (MIBEW_IS_PLUGIN_ENGINE (self), FALSE);
   g_return_val_if_fail (key_file != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  {
+    g_autofree char *bad_group = NULL;
+    g_autofree char *bad_key = NULL;
+
+    if (mibew_key_file_find_trailing_escape (key_file, &bad_group, &bad_key))
+      {
+        set_value_error (error, bad_group, bad_key, _("the value ends in an escape character"));
+        return FALSE;
+      }
+  }
 
   if (g_key_file_has_key (key_file, "plugins", "enabled", NULL))
     enabled = g_key_file_get_string_list (key_file, "plugins", "enabled", NULL, NULL);
@@ -1066,13 +1094,7 @@ mibew_plugin_engine_load_config (MibewPluginEngine  *self,
 
               if (text == NULL)
                 {
-                  g_autofree char *message = g_strdup_printf (_("[%s] %s: %s"), groups[i], keys[k],
-                                                              local_error->message);
-                  /* key names too are in any encoding, and GKeyFile's
-                   * message quotes them */
-                  g_autofree char *shown = g_utf8_make_valid (message, -1);
-
-                  g_set_error_literal (error, MIBEW_PLUGIN_ERROR, MIBEW_PLUGIN_ERROR_INVALID_CONFIG, shown);
+                  set_value_error (error, groups[i], keys[k], local_error->message);
                   return FALSE;
                 }
               json_object_set_member (config, keys[k], config_value (text));
