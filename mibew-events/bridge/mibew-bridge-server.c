@@ -714,6 +714,7 @@ early_handler (SoupServer        *soup,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
   const char *event = NULL;
+  SoupEncoding encoding;
   gboolean is_get;
 
   if (req == NULL)
@@ -775,7 +776,8 @@ early_handler (SoupServer        *soup,
                     "The body must be JSON, with Content-Type: application/json (UTF-8)");
       return;
     }
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+  encoding = soup_message_headers_get_encoding (headers);
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
       (guint64) soup_message_headers_get_content_length (headers) > req->body_limit)
     {
       g_autofree char *message =
@@ -789,8 +791,10 @@ early_handler (SoupServer        *soup,
       reject_early (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body-too-large", message);
       return;
     }
-  /* chunked bodies: counted as they come */
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
+  /* chunked bodies: counted as they come (soup reads no more than a
+   * declared length, and that is within the limit) */
+  if (encoding != SOUP_ENCODING_CONTENT_LENGTH)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
 }
 
 static gboolean
