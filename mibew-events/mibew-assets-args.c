@@ -37,6 +37,7 @@ struct _MibewAssetsArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewAssetsArgs, mibew_assets_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_assets_args);
 
 enum {
   FIELD_REQUEST,
@@ -69,6 +70,7 @@ static void
 mibew_assets_args_class_init (MibewAssetsArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_assets_args, klass);
 }
 
 static void
@@ -104,7 +106,7 @@ mibew_assets_args_new (MibewRequest   *request,
 MibewRequest *
 mibew_assets_args_get_request (MibewAssetsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_ASSETS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_assets_args), NULL);
 
   return self->request;
 }
@@ -120,7 +122,7 @@ void
 mibew_assets_args_set_request (MibewAssetsArgs *self,
                                MibewRequest    *request)
 {
-  g_return_if_fail (MIBEW_IS_ASSETS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_assets_args));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
@@ -138,7 +140,7 @@ mibew_assets_args_set_request (MibewAssetsArgs *self,
 MibewAssetList *
 mibew_assets_args_get_assets (MibewAssetsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_ASSETS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_assets_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_ASSETS);
 }
@@ -154,7 +156,7 @@ void
 mibew_assets_args_set_assets (MibewAssetsArgs *self,
                               MibewAssetList  *assets)
 {
-  g_return_if_fail (MIBEW_IS_ASSETS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_assets_args));
   g_return_if_fail (assets == NULL || MIBEW_IS_ASSET_LIST (assets));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ASSETS, &assets);

@@ -34,6 +34,7 @@ struct _MibewAuthenticateArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewAuthenticateArgs, mibew_authenticate_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_authenticate_args);
 
 enum {
   FIELD_OPERATOR,
@@ -66,6 +67,7 @@ static void
 mibew_authenticate_args_class_init (MibewAuthenticateArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_authenticate_args, klass);
 }
 
 static void
@@ -101,7 +103,7 @@ mibew_authenticate_args_new (MibewOperator *op,
 MibewOperator *
 mibew_authenticate_args_get_operator (MibewAuthenticateArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_authenticate_args), NULL);
 
   return self->operator;
 }
@@ -118,7 +120,7 @@ void
 mibew_authenticate_args_set_operator (MibewAuthenticateArgs *self,
                                       MibewOperator         *op)
 {
-  g_return_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_authenticate_args));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATOR, &op);
@@ -135,7 +137,7 @@ mibew_authenticate_args_set_operator (MibewAuthenticateArgs *self,
 MibewRequest *
 mibew_authenticate_args_get_request (MibewAuthenticateArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_authenticate_args), NULL);
 
   return self->request;
 }
@@ -151,7 +153,7 @@ void
 mibew_authenticate_args_set_request (MibewAuthenticateArgs *self,
                                      MibewRequest          *request)
 {
-  g_return_if_fail (MIBEW_IS_AUTHENTICATE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_authenticate_args));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);

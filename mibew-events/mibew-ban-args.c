@@ -34,6 +34,7 @@ struct _MibewBanArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewBanArgs, mibew_ban_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_ban_args);
 
 enum {
   FIELD_BAN,
@@ -65,6 +66,7 @@ static void
 mibew_ban_args_class_init (MibewBanArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_ban_args, klass);
 }
 
 static void
@@ -101,7 +103,7 @@ mibew_ban_args_new (MibewBan *ban,
 MibewBan *
 mibew_ban_args_get_ban (MibewBanArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_BAN_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_ban_args), NULL);
 
   return self->ban;
 }
@@ -117,7 +119,7 @@ void
 mibew_ban_args_set_ban (MibewBanArgs *self,
                         MibewBan     *ban)
 {
-  g_return_if_fail (MIBEW_IS_BAN_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_ban_args));
   g_return_if_fail (ban == NULL || MIBEW_IS_BAN (ban));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_BAN, &ban);
@@ -134,7 +136,7 @@ mibew_ban_args_set_ban (MibewBanArgs *self,
 MibewBan *
 mibew_ban_args_get_original_ban (MibewBanArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_BAN_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_ban_args), NULL);
 
   return self->original_ban;
 }
@@ -150,7 +152,7 @@ void
 mibew_ban_args_set_original_ban (MibewBanArgs *self,
                                  MibewBan     *original_ban)
 {
-  g_return_if_fail (MIBEW_IS_BAN_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_ban_args));
   g_return_if_fail (original_ban == NULL || MIBEW_IS_BAN (original_ban));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_BAN, &original_ban);

@@ -35,6 +35,7 @@ struct _MibewButtonArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewButtonArgs, mibew_button_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_button_args);
 
 enum {
   FIELD_BUTTON,
@@ -68,6 +69,7 @@ static void
 mibew_button_args_class_init (MibewButtonArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_button_args, klass);
 }
 
 static void
@@ -104,7 +106,7 @@ mibew_button_args_new (MibewButtonFragment *button,
 MibewButtonFragment *
 mibew_button_args_get_button (MibewButtonArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_BUTTON_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_button_args), NULL);
 
   return self->button;
 }
@@ -120,7 +122,7 @@ void
 mibew_button_args_set_button (MibewButtonArgs     *self,
                               MibewButtonFragment *button)
 {
-  g_return_if_fail (MIBEW_IS_BUTTON_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_button_args));
   g_return_if_fail (button == NULL || MIBEW_IS_BUTTON_FRAGMENT (button));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_BUTTON, &button);
@@ -137,7 +139,7 @@ mibew_button_args_set_button (MibewButtonArgs     *self,
 JsonObject *
 mibew_button_args_get_generator (MibewButtonArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_BUTTON_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_button_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_GENERATOR);
 }
@@ -153,7 +155,7 @@ void
 mibew_button_args_set_generator (MibewButtonArgs *self,
                                  JsonObject      *generator)
 {
-  g_return_if_fail (MIBEW_IS_BUTTON_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_button_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_GENERATOR, &generator);
 }

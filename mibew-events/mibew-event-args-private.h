@@ -103,6 +103,27 @@ mibew_arg_field_flags (const MibewArgField  *f,
  * more than the rest of a setter. */
 #define MIBEW_ARGS_BASE(self) ((MibewEventArgs *) (self))
 
+/* The type check of a final arguments class's own accessors: what
+ * MIBEW_IS_FOO_ARGS (self) tells (a final type has no subclasses), with
+ * the type read from a per-class static that the class's class_init
+ * fills (MIBEW_ARGS_DEFINE_TYPE_CACHE(), MIBEW_ARGS_SET_TYPE_CACHE())
+ * instead of a call to foo_get_type () through the PLT on every call,
+ * which made each accessor a non-leaf function and cost about half of a
+ * setter that a listener calls. Before class_init the static is 0, which
+ * no instance's type is: no instance exists yet. */
+#define MIBEW_ARGS_DEFINE_TYPE_CACHE(prefix) static GType prefix##_type_cache
+#define MIBEW_ARGS_SET_TYPE_CACHE(prefix, klass) (prefix##_type_cache = G_TYPE_FROM_CLASS (klass))
+#define MIBEW_ARGS_IS(self, prefix) mibew_args_is_final ((self), prefix##_type_cache)
+
+static inline gboolean
+mibew_args_is_final (gconstpointer self,
+                     GType         type)
+{
+  const GTypeInstance *instance = self;
+
+  return instance != NULL && instance->g_class != NULL && instance->g_class->g_type == type;
+}
+
 /* Installs the properties and the generic vfuncs of @klass from @fields,
  * which must be static. */
 void mibew_event_args_class_install_fields (MibewEventArgsClass *klass,
@@ -161,6 +182,61 @@ mibew_event_args_set_running_owner (MibewEventArgs *self,
   __atomic_store_n ((GQuark *) G_STRUCT_MEMBER_P (self, mibew_event_args_private_offset +
                                                   (gint) MIBEW_EVENT_ARGS_RUNNING_OWNER_OFFSET),
                     owner, __ATOMIC_RELAXED);
+}
+
+/* Whether GLib could run a handler connected to @object, or a "notify"
+ * handler, as GLib itself decides it.
+ *
+ * GLib 2.74 keeps two sticky bits per GObject (in `optional_flags`, the
+ * padding after `ref_count` on 64-bit systems): the object ever had a
+ * signal handler, and ever had a "notify" handler. g_signal_connect()
+ * sets them before the handler exists, and GLib's own fast paths (an
+ * emission nobody listens to, g_object_notify_by_pspec()) read them and
+ * nothing else. GLib exposes no getter and no hook at connect time, and
+ * asking through the API costs more than an emission that has nobody to
+ * run: g_signal_handler_find() about 150 instructions (a lock and a hash
+ * lookup), g_object_notify_by_pspec() about 75 even when it then does
+ * nothing. So the emitter and the arguments read the bits directly,
+ * but only where mibew_object_flags_probe() saw them behave as
+ * described (a fresh object has neither, connecting a handler sets the
+ * first, a "notify" handler both, nothing else changes); elsewhere they
+ * always ask GLib. A clear bit means no handler was ever connected, so
+ * the answer errs only towards asking. */
+G_GNUC_INTERNAL extern gboolean mibew_object_flags_readable;
+G_GNUC_INTERNAL extern void (*mibew_object_base_dispatch) (GObject *, guint, GParamSpec **);
+
+#define MIBEW_OBJECT_HAD_HANDLER        (1u << 1)
+#define MIBEW_OBJECT_HAD_NOTIFY_HANDLER (1u << 2)
+
+/* Runs once, from MibewEventArgs' class_init (before any emitter or
+ * arguments are used). */
+void mibew_object_flags_probe (void);
+
+static inline guint
+mibew_object_flags (gpointer object)
+{
+  return (guint) g_atomic_int_get ((gint *) (&((GObject *) object)->ref_count + 1));
+}
+
+/* FALSE only if no handler of any signal was ever connected to @object */
+static inline gboolean
+mibew_object_may_have_handlers (gpointer object)
+{
+  return !mibew_object_flags_readable || (mibew_object_flags (object) & MIBEW_OBJECT_HAD_HANDLER);
+}
+
+/* FALSE only if g_object_notify_by_pspec() on @object would do nothing:
+ * no "notify" handler was ever connected, and its class neither handles
+ * notify nor dispatches notifications itself (GLib's own test) */
+static inline gboolean
+mibew_object_may_notify (gpointer object)
+{
+  GObjectClass *klass = (GObjectClass *) ((GTypeInstance *) object)->g_class;
+
+  return !mibew_object_flags_readable ||
+         (mibew_object_flags (object) & MIBEW_OBJECT_HAD_NOTIFY_HANDLER) ||
+         klass->notify != NULL ||
+         klass->dispatch_properties_changed != mibew_object_base_dispatch;
 }
 
 /* Reads @node as the arguments of @info (no depth check). With @take

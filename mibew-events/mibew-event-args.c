@@ -235,7 +235,9 @@ void
 mibew_event_args_notify_field (MibewEventArgs *self,
                                guint           index)
 {
-  g_object_notify_by_pspec ((GObject *) self, args_class (self)->pspecs[index]);
+  /* GLib's own test, without its checks and calls (see the header) */
+  if (mibew_object_may_notify (self))
+    g_object_notify_by_pspec ((GObject *) self, args_class (self)->pspecs[index]);
 }
 
 void
@@ -467,12 +469,56 @@ get_detail (MibewEventArgs *self)
   return *(const char **) FIELD_P (self, class_field (klass, klass->detail_field));
 }
 
+/* ---------------------------------------------------------------------- */
+/* GLib's handler flags: see mibew_object_may_have_handlers()             */
+
+gboolean mibew_object_flags_readable;
+void (*mibew_object_base_dispatch) (GObject *, guint, GParamSpec **);
+
+static void
+probe_handler (void)
+{
+}
+
+void
+mibew_object_flags_probe (void)
+{
+  GObjectClass *object_class = g_type_class_ref (G_TYPE_OBJECT);
+  GCancellable *probe;
+  guint fresh, with_handler, with_notify;
+  gulong h1, h2;
+
+  mibew_object_base_dispatch = object_class->dispatch_properties_changed;
+  g_type_class_unref (object_class);
+
+  /* the flags live between ref_count and qdata, where 64-bit systems pad */
+  if (G_STRUCT_OFFSET (GObject, qdata) != G_STRUCT_OFFSET (GObject, ref_count) + 2 * (glong) sizeof (guint))
+    return;
+
+  /* a GObject class with a signal of its own besides "notify" */
+  probe = g_cancellable_new ();
+  fresh = mibew_object_flags (probe);
+  h1 = g_signal_connect (probe, "cancelled", G_CALLBACK (probe_handler), NULL);
+  with_handler = mibew_object_flags (probe);
+  h2 = g_signal_connect (probe, "notify", G_CALLBACK (probe_handler), NULL);
+  with_notify = mibew_object_flags (probe);
+  g_signal_handler_disconnect (probe, h1);
+  g_signal_handler_disconnect (probe, h2);
+  g_object_unref (probe);
+
+  mibew_object_flags_readable =
+    (fresh & (MIBEW_OBJECT_HAD_HANDLER | MIBEW_OBJECT_HAD_NOTIFY_HANDLER)) == 0 &&
+    with_handler == (fresh | MIBEW_OBJECT_HAD_HANDLER) &&
+    with_notify == (fresh | MIBEW_OBJECT_HAD_HANDLER | MIBEW_OBJECT_HAD_NOTIFY_HANDLER);
+}
+
 static void
 mibew_event_args_class_init (MibewEventArgsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   mibew_i18n_init ();
+  mibew_object_flags_probe ();
 
   object_class->get_property = mibew_event_args_get_property;
   object_class->set_property = mibew_event_args_set_property;
@@ -615,6 +661,26 @@ reset_field (MibewEventArgs        *self,
  * has been reset. Reset arguments only between emissions, not from a
  * listener of an emission that uses them.
  */
+/* MIBEW_IS_EVENT_ARGS (self), remembering the last class that passed:
+ * for a subclass GLib's check walks the type tree (about 55 instructions,
+ * most of a reset's own cost), and a host resets one class again and
+ * again. Classes of static types (all of ours) are never freed, so a
+ * class that passed once stays an arguments class. */
+static gboolean
+is_event_args (gpointer self)
+{
+  static gpointer last_class;   /* atomic */
+  const GTypeInstance *instance = self;
+
+  if (G_LIKELY (instance != NULL && instance->g_class != NULL &&
+                (gpointer) instance->g_class == g_atomic_pointer_get (&last_class)))
+    return TRUE;
+  if (!MIBEW_IS_EVENT_ARGS (self))
+    return FALSE;
+  g_atomic_pointer_set (&last_class, instance->g_class);
+  return TRUE;
+}
+
 void
 mibew_event_args_reset (MibewEventArgs *self)
 {
@@ -622,7 +688,7 @@ mibew_event_args_reset (MibewEventArgs *self)
   MibewEventArgsClass *klass;
   guint64 changed = 0;
 
-  g_return_if_fail (MIBEW_IS_EVENT_ARGS (self));
+  g_return_if_fail (is_event_args (self));
 
   priv = mibew_event_args_get_instance_private (self);
   klass = args_class (self);
@@ -634,9 +700,12 @@ mibew_event_args_reset (MibewEventArgs *self)
     json_state_free (g_steal_pointer (&priv->json), klass->n_fields);
   priv->event = 0;
 
+  /* asked once for all of them (see mibew_event_args_notify_field()) */
+  if (changed == 0 || !mibew_object_may_notify (self))
+    return;
   for (guint i = 0; changed != 0; i++, changed >>= 1)
     if (changed & 1)
-      mibew_event_args_notify_field (self, i);
+      g_object_notify_by_pspec ((GObject *) self, klass->pspecs[i]);
 }
 
 static GType

@@ -1376,15 +1376,16 @@ mibew_event_dispatcher_parse_json (MibewEventDispatcher  *self,
                            g_atomic_int_get (&self->max_json_depth), error);
 }
 
-/* Decodes, emits and encodes; @copy as for mibew_event_args_encode(). */
-static JsonNode *
-trigger_json (MibewEventDispatcher  *self,
-              const char            *event_name,
-              JsonNode              *node,
-              gboolean               take,
-              GError               **error)
+/* Decodes within the dispatcher's depth limit; @take as for
+ * mibew_event_args_decode(): the arguments adopt @node's tree. */
+static MibewEventArgs *
+decode_json (MibewEventDispatcher  *self,
+             const char            *event_name,
+             JsonNode              *node,
+             gboolean               take,
+             const MibewEventInfo **info_out,
+             GError               **error)
 {
-  g_autoptr(MibewEventArgs) args = NULL;
   const MibewEventInfo *info;
 
   if (!alive (self, G_STRFUNC))
@@ -1394,7 +1395,23 @@ trigger_json (MibewEventDispatcher  *self,
     return NULL;
   if (!mibew_json_check_depth (node, g_atomic_int_get (&self->max_json_depth), error))
     return NULL;
-  args = mibew_event_args_decode (info, node, take, error);
+  if (info_out != NULL)
+    *info_out = info;
+  return mibew_event_args_decode (info, node, take, error);
+}
+
+/* Decodes, emits and encodes; @take as for decode_json(). */
+static JsonNode *
+trigger_json (MibewEventDispatcher  *self,
+              const char            *event_name,
+              JsonNode              *node,
+              gboolean               take,
+              GError               **error)
+{
+  g_autoptr(MibewEventArgs) args = NULL;
+  const MibewEventInfo *info = NULL;
+
+  args = decode_json (self, event_name, node, take, &info, error);
   if (args == NULL)
     return NULL;
   mibew_event_emitter_emit (self->emitters[info->category], mibew_event_info_id (info), args);
@@ -1436,6 +1453,27 @@ mibew_event_dispatcher_trigger_json (MibewEventDispatcher  *self,
   return trigger_json (self, event_name, args, FALSE, error);
 }
 
+/* Parses @data within the limits and decodes it; the arguments adopt the
+ * tree just parsed, which nobody else holds. */
+static MibewEventArgs *
+decode_json_data (MibewEventDispatcher  *self,
+                  const char            *event_name,
+                  const char            *data,
+                  gssize                 length,
+                  const MibewEventInfo **info,
+                  GError               **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  /* the event first: an unknown event is the clearer error */
+  if (mibew_event_lookup_or_error (event_name, NULL, error) == NULL)
+    return NULL;
+  node = mibew_event_dispatcher_parse_json (self, data, length, error);
+  if (node == NULL)
+    return NULL;
+  return decode_json (self, event_name, node, TRUE, info, error);
+}
+
 /**
  * mibew_event_dispatcher_trigger_json_data:
  * @self: a #MibewEventDispatcher
@@ -1459,24 +1497,81 @@ mibew_event_dispatcher_trigger_json_data (MibewEventDispatcher  *self,
                                           gssize                 length,
                                           GError               **error)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(MibewEventArgs) args = NULL;
+  const MibewEventInfo *info = NULL;
 
   g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
   g_return_val_if_fail (event_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* the event first: an unknown event is the clearer error */
-  if (mibew_event_lookup_or_error (event_name, NULL, error) == NULL)
+  args = decode_json_data (self, event_name, data, length, &info, error);
+  if (args == NULL)
     return NULL;
-  node = mibew_event_dispatcher_parse_json (self, data, length, error);
-  if (node == NULL)
-    return NULL;
-  /* the tree is ours alone: the arguments adopt it instead of a copy */
-  result = trigger_json (self, event_name, node, TRUE, error);
-  if (result == NULL)
-    return NULL;
-  return mibew_json_to_data (result, FALSE);
+  mibew_event_emitter_emit (self->emitters[info->category], mibew_event_info_id (info), args);
+  return mibew_event_dispatcher_encode_json_data (self, args);
+}
+
+/**
+ * mibew_event_dispatcher_decode_json_data:
+ * @self: a #MibewEventDispatcher
+ * @event_name: Mibew's name of the event
+ * @data: the arguments as a JSON document, UTF-8
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * The first half of mibew_event_dispatcher_trigger_json_data(), for a
+ * host that needs the arguments while their listeners run (a server whose
+ * watchdog asks mibew_event_args_get_running_owner()): parses @data
+ * within the dispatcher's limits (see mibew_event_dispatcher_parse_json())
+ * and reads the arguments from it, as mibew_event_args_new_from_json()
+ * does, except that the arguments keep the tree just parsed instead of a
+ * copy of it. Emit them with mibew_event_dispatcher_trigger() and write
+ * them with mibew_event_dispatcher_encode_json_data(): the result is what
+ * mibew_event_dispatcher_trigger_json_data() returns.
+ *
+ * Returns: (transfer full): the arguments, or %NULL with @error set as
+ *   mibew_event_dispatcher_trigger_json_data() sets it
+ */
+MibewEventArgs *
+mibew_event_dispatcher_decode_json_data (MibewEventDispatcher  *self,
+                                         const char            *event_name,
+                                         const char            *data,
+                                         gssize                 length,
+                                         GError               **error)
+{
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+  g_return_val_if_fail (event_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return decode_json_data (self, event_name, data, length, NULL, error);
+}
+
+/**
+ * mibew_event_dispatcher_encode_json_data:
+ * @self: a #MibewEventDispatcher
+ * @args: arguments, such as those of
+ *   mibew_event_dispatcher_decode_json_data() after their emission
+ *
+ * Writes @args as compact JSON text, the form
+ * mibew_event_dispatcher_trigger_json_data() returns: the same text as
+ * mibew_json_to_data() on mibew_event_args_to_json(), without the copy of
+ * the tree that mibew_event_args_to_json() makes. Call it where @args may
+ * not change meanwhile (not while an emission of @args runs elsewhere).
+ *
+ * Returns: (transfer full): the arguments as compact JSON
+ */
+char *
+mibew_event_dispatcher_encode_json_data (MibewEventDispatcher *self,
+                                         MibewEventArgs       *args)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (MIBEW_IS_EVENT_DISPATCHER (self), NULL);
+  g_return_val_if_fail (MIBEW_IS_EVENT_ARGS (args), NULL);
+
+  /* the tree shares @args' nodes, and is gone before anyone changes them */
+  node = mibew_event_args_encode (args, FALSE);
+  return mibew_json_to_data (node, FALSE);
 }
 
 /**

@@ -111,6 +111,15 @@ char                  *mibew_event_dispatcher_trigger_json_data  (MibewEventDisp
                                                                   gssize                 length,
                                                                   GError               **error);
 MIBEW_AVAILABLE_IN_ALL
+MibewEventArgs        *mibew_event_dispatcher_decode_json_data   (MibewEventDispatcher  *self,
+                                                                  const char            *event_name,
+                                                                  const char            *data,
+                                                                  gssize                 length,
+                                                                  GError               **error);
+MIBEW_AVAILABLE_IN_ALL
+char                  *mibew_event_dispatcher_encode_json_data   (MibewEventDispatcher  *self,
+                                                                  MibewEventArgs        *args);
+MIBEW_AVAILABLE_IN_ALL
 JsonNode              *mibew_event_dispatcher_parse_json         (MibewEventDispatcher  *self,
                                                                   const char            *data,
                                                                   gssize                 length,

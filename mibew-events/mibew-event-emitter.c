@@ -348,6 +348,51 @@ call_closure (gpointer        instance,
   return invoke_closure (listener, instance, args, aclass->return_type);
 }
 
+/* Where @args publishes its running listener's owner (see
+ * mibew_event_args_set_running_owner()), for the loops below to store
+ * into directly: one relaxed store per listener. */
+static inline GQuark *
+running_owner_slot (MibewEventArgs *args)
+{
+  return (GQuark *) G_STRUCT_MEMBER_P (args, mibew_event_args_private_offset +
+                                             (gint) MIBEW_EVENT_ARGS_RUNNING_OWNER_OFFSET);
+}
+
+/* The loop for the answering kinds, specialised by the compiler for each
+ * (constant) combination: only function calls match a detail (attach
+ * gives no other listener one), only out events end early. Returns FALSE
+ * when an out event was answered. */
+static inline G_ALWAYS_INLINE gboolean
+run_answering (Listener * const    *items,
+               guint                from,
+               guint                to,
+               GQuark               detail,
+               MibewEventArgs      *args,
+               MibewEventArgsClass *aclass,
+               GQuark              *owner,
+               const gboolean       match_detail,
+               const gboolean       is_out)
+{
+  for (guint i = from; i < to; i++)
+    {
+      Listener *l = items[i];
+      gpointer answer;
+
+      if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
+        continue;
+      if (match_detail && l->detail != 0 && l->detail != detail)
+        continue;
+
+      __atomic_store_n (owner, l->owner, __ATOMIC_RELAXED);
+      answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
+      if (answer != NULL)
+        aclass->fold_return (args, answer);
+      if (is_out && aclass->has_answer (args))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Runs items [from, to) of @list. Returns FALSE when an out event was
  * answered, which ends the emission. */
 static gboolean
@@ -362,47 +407,37 @@ run_listeners (gpointer              instance,
   MibewEventArgsClass *aclass = (MibewEventArgsClass *) ((GTypeInstance *) args)->g_class;
   /* in locals: the compiler must reload fields after every call */
   Listener * const *items = list->items;
-  const gboolean is_out = info->kind == MIBEW_EVENT_KIND_OUT;
+  GQuark *owner = running_owner_slot (args);
+  gboolean go_on = TRUE;
 
   /* the kind's branches are taken once, outside the loops; every listener
    * has a callback (closures get call_closure()) */
-  if (info->kind == MIBEW_EVENT_KIND_NOTIFY)
+  switch (info->kind)
     {
+    case MIBEW_EVENT_KIND_NOTIFY:
       for (guint i = from; i < to; i++)
         {
           Listener *l = items[i];
 
           if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
             continue;
-          mibew_event_args_set_running_owner (args, l->owner);
+          __atomic_store_n (owner, l->owner, __ATOMIC_RELAXED);
           ((NotifyFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
         }
-      mibew_event_args_set_running_owner (args, 0);
-      return TRUE;
+      break;
+    case MIBEW_EVENT_KIND_ALTER:
+      go_on = run_answering (items, from, to, detail, args, aclass, owner, FALSE, FALSE);
+      break;
+    case MIBEW_EVENT_KIND_OUT:
+      go_on = run_answering (items, from, to, detail, args, aclass, owner, FALSE, TRUE);
+      break;
+    case MIBEW_EVENT_KIND_CALL:
+    default:
+      go_on = run_answering (items, from, to, detail, args, aclass, owner, TRUE, FALSE);
+      break;
     }
-
-  for (guint i = from; i < to; i++)
-    {
-      Listener *l = items[i];
-      gpointer answer;
-
-      if (G_UNLIKELY (g_atomic_int_get (&l->detached)))
-        continue;
-      if (G_UNLIKELY (l->detail != 0 && l->detail != detail))
-        continue;
-
-      mibew_event_args_set_running_owner (args, l->owner);
-      answer = ((AnswerFunc) (void (*) (void)) l->callback) (l->data1, args, l->data3);
-      if (answer != NULL)
-        aclass->fold_return (args, answer);
-      if (is_out && aclass->has_answer (args))
-        {
-          mibew_event_args_set_running_owner (args, 0);
-          return FALSE;
-        }
-    }
-  mibew_event_args_set_running_owner (args, 0);
-  return TRUE;
+  __atomic_store_n (owner, 0, __ATOMIC_RELAXED);
+  return go_on;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1037,8 +1072,13 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
    * sends the emission through GSignal, which sorts them out: one look,
    * and a cheaper one than g_signal_has_handler_pending() (which also
    * searches the class closures and, when it finds a handler, allocates
-   * a match list). */
-  via_gsignal = g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
+   * a match list). The look is skipped for an emitter that never had a
+   * handler of any signal, which GLib tells as it does for itself (see
+   * mibew_object_may_have_handlers()): g_signal_connect() marks the
+   * emitter before the handler exists, so one connected at any time,
+   * from any thread, is seen by the next emission. */
+  via_gsignal = mibew_object_may_have_handlers (self) &&
+                g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
 
   if (G_LIKELY (!via_gsignal))
     {

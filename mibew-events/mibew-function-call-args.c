@@ -40,6 +40,7 @@ struct _MibewFunctionCallArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewFunctionCallArgs, mibew_function_call_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_function_call_args);
 
 enum {
   FIELD_REQUEST_PROCESSOR,
@@ -95,6 +96,7 @@ static void
 mibew_function_call_args_class_init (MibewFunctionCallArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_function_call_args, klass);
 }
 
 static void
@@ -135,7 +137,7 @@ mibew_function_call_args_new (MibewRequestProcessor *request_processor,
 MibewRequestProcessor *
 mibew_function_call_args_get_request_processor (MibewFunctionCallArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args), NULL);
 
   return self->request_processor;
 }
@@ -151,7 +153,7 @@ void
 mibew_function_call_args_set_request_processor (MibewFunctionCallArgs *self,
                                                 MibewRequestProcessor *request_processor)
 {
-  g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args));
   g_return_if_fail (request_processor == NULL || MIBEW_IS_REQUEST_PROCESSOR (request_processor));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST_PROCESSOR, &request_processor);
@@ -168,7 +170,7 @@ mibew_function_call_args_set_request_processor (MibewFunctionCallArgs *self,
 const char *
 mibew_function_call_args_get_function (MibewFunctionCallArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args), NULL);
 
   return self->function != NULL ? self->function : "";
 }
@@ -184,7 +186,7 @@ void
 mibew_function_call_args_set_function (MibewFunctionCallArgs *self,
                                        const char            *function)
 {
-  g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_FUNCTION, &function);
 }
@@ -200,7 +202,7 @@ mibew_function_call_args_set_function (MibewFunctionCallArgs *self,
 JsonObject *
 mibew_function_call_args_get_arguments (MibewFunctionCallArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_ARGUMENTS);
 }
@@ -216,7 +218,7 @@ void
 mibew_function_call_args_set_arguments (MibewFunctionCallArgs *self,
                                         JsonObject            *arguments)
 {
-  g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ARGUMENTS, &arguments);
 }
@@ -233,7 +235,7 @@ mibew_function_call_args_set_arguments (MibewFunctionCallArgs *self,
 JsonObject *
 mibew_function_call_args_get_results (MibewFunctionCallArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_RESULTS);
 }
@@ -249,7 +251,7 @@ void
 mibew_function_call_args_set_results (MibewFunctionCallArgs *self,
                                       JsonObject            *results)
 {
-  g_return_if_fail (MIBEW_IS_FUNCTION_CALL_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_function_call_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_RESULTS, &results);
 }

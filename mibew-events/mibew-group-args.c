@@ -34,6 +34,7 @@ struct _MibewGroupArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewGroupArgs, mibew_group_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_group_args);
 
 enum {
   FIELD_GROUP,
@@ -65,6 +66,7 @@ static void
 mibew_group_args_class_init (MibewGroupArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_group_args, klass);
 }
 
 static void
@@ -101,7 +103,7 @@ mibew_group_args_new (MibewGroup *group,
 MibewGroup *
 mibew_group_args_get_group (MibewGroupArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_GROUP_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_group_args), NULL);
 
   return self->group;
 }
@@ -117,7 +119,7 @@ void
 mibew_group_args_set_group (MibewGroupArgs *self,
                             MibewGroup     *group)
 {
-  g_return_if_fail (MIBEW_IS_GROUP_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_group_args));
   g_return_if_fail (group == NULL || MIBEW_IS_GROUP (group));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_GROUP, &group);
@@ -134,7 +136,7 @@ mibew_group_args_set_group (MibewGroupArgs *self,
 MibewGroup *
 mibew_group_args_get_original_group (MibewGroupArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_GROUP_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_group_args), NULL);
 
   return self->original_group;
 }
@@ -150,7 +152,7 @@ void
 mibew_group_args_set_original_group (MibewGroupArgs *self,
                                      MibewGroup     *original_group)
 {
-  g_return_if_fail (MIBEW_IS_GROUP_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_group_args));
   g_return_if_fail (original_group == NULL || MIBEW_IS_GROUP (original_group));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_GROUP, &original_group);

@@ -34,6 +34,7 @@ struct _MibewGroupOperatorsArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewGroupOperatorsArgs, mibew_group_operators_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_group_operators_args);
 
 enum {
   FIELD_GROUP,
@@ -75,6 +76,7 @@ static void
 mibew_group_operators_args_class_init (MibewGroupOperatorsArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_group_operators_args, klass);
 }
 
 static void
@@ -114,7 +116,7 @@ mibew_group_operators_args_new (MibewGroup *group,
 MibewGroup *
 mibew_group_operators_args_get_group (MibewGroupOperatorsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_group_operators_args), NULL);
 
   return self->group;
 }
@@ -130,7 +132,7 @@ void
 mibew_group_operators_args_set_group (MibewGroupOperatorsArgs *self,
                                       MibewGroup              *group)
 {
-  g_return_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_group_operators_args));
   g_return_if_fail (group == NULL || MIBEW_IS_GROUP (group));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_GROUP, &group);
@@ -148,7 +150,7 @@ mibew_group_operators_args_set_group (MibewGroupOperatorsArgs *self,
 JsonArray *
 mibew_group_operators_args_get_original_operators (MibewGroupOperatorsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_group_operators_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_OPERATORS);
 }
@@ -165,7 +167,7 @@ void
 mibew_group_operators_args_set_original_operators (MibewGroupOperatorsArgs *self,
                                                    JsonArray               *original_operators)
 {
-  g_return_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_group_operators_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_OPERATORS, &original_operators);
 }
@@ -182,7 +184,7 @@ mibew_group_operators_args_set_original_operators (MibewGroupOperatorsArgs *self
 JsonArray *
 mibew_group_operators_args_get_operators (MibewGroupOperatorsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_group_operators_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_OPERATORS);
 }
@@ -198,7 +200,7 @@ void
 mibew_group_operators_args_set_operators (MibewGroupOperatorsArgs *self,
                                           JsonArray               *operators)
 {
-  g_return_if_fail (MIBEW_IS_GROUP_OPERATORS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_group_operators_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATORS, &operators);
 }

@@ -32,6 +32,7 @@ struct _MibewIdArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewIdArgs, mibew_id_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_id_args);
 
 enum {
   FIELD_ID,
@@ -53,6 +54,7 @@ static void
 mibew_id_args_class_init (MibewIdArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_id_args, klass);
 }
 
 static void
@@ -87,7 +89,7 @@ mibew_id_args_new (gint64  id)
 gint64
 mibew_id_args_get_id (MibewIdArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_ID_ARGS (self), 0);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_id_args), 0);
 
   return self->id;
 }
@@ -103,7 +105,7 @@ void
 mibew_id_args_set_id (MibewIdArgs *self,
                       gint64       id)
 {
-  g_return_if_fail (MIBEW_IS_ID_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_id_args));
 
   if (self->id == id)
     return;

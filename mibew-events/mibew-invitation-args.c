@@ -34,6 +34,7 @@ struct _MibewInvitationArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewInvitationArgs, mibew_invitation_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_invitation_args);
 
 enum {
   FIELD_INVITATION,
@@ -55,6 +56,7 @@ static void
 mibew_invitation_args_class_init (MibewInvitationArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_invitation_args, klass);
 }
 
 static void
@@ -89,7 +91,7 @@ mibew_invitation_args_new (MibewThread *invitation)
 MibewThread *
 mibew_invitation_args_get_invitation (MibewInvitationArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_INVITATION_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_invitation_args), NULL);
 
   return self->invitation;
 }
@@ -105,7 +107,7 @@ void
 mibew_invitation_args_set_invitation (MibewInvitationArgs *self,
                                       MibewThread         *invitation)
 {
-  g_return_if_fail (MIBEW_IS_INVITATION_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_invitation_args));
   g_return_if_fail (invitation == NULL || MIBEW_IS_THREAD (invitation));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_INVITATION, &invitation);

@@ -33,6 +33,7 @@ struct _MibewListThreadsArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewListThreadsArgs, mibew_list_threads_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_list_threads_args);
 
 enum {
   FIELD_THREADS,
@@ -57,6 +58,7 @@ static void
 mibew_list_threads_args_class_init (MibewListThreadsArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_list_threads_args, klass);
 }
 
 static void
@@ -92,7 +94,7 @@ mibew_list_threads_args_new (GListStore *threads)
 GListStore *
 mibew_list_threads_args_get_threads (MibewListThreadsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_LIST_THREADS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_list_threads_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_THREADS);
 }
@@ -109,7 +111,7 @@ void
 mibew_list_threads_args_set_threads (MibewListThreadsArgs *self,
                                      GListStore           *threads)
 {
-  g_return_if_fail (MIBEW_IS_LIST_THREADS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_list_threads_args));
   g_return_if_fail (threads == NULL || G_IS_LIST_STORE (threads));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREADS, &threads);

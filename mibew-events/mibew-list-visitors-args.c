@@ -40,6 +40,7 @@ struct _MibewListVisitorsArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewListVisitorsArgs, mibew_list_visitors_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_list_visitors_args);
 
 enum {
   FIELD_VISITORS,
@@ -66,6 +67,7 @@ static void
 mibew_list_visitors_args_class_init (MibewListVisitorsArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_list_visitors_args, klass);
 }
 
 static void
@@ -103,7 +105,7 @@ mibew_list_visitors_args_new (GListStore *visitors)
 GListStore *
 mibew_list_visitors_args_get_visitors (MibewListVisitorsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_LIST_VISITORS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_list_visitors_args), NULL);
 
   return self->visitors;
 }
@@ -121,7 +123,7 @@ void
 mibew_list_visitors_args_set_visitors (MibewListVisitorsArgs *self,
                                        GListStore            *visitors)
 {
-  g_return_if_fail (MIBEW_IS_LIST_VISITORS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_list_visitors_args));
   g_return_if_fail (visitors == NULL || G_IS_LIST_STORE (visitors));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITORS, &visitors);

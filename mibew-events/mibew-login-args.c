@@ -31,6 +31,7 @@ struct _MibewLoginArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewLoginArgs, mibew_login_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_login_args);
 
 enum {
   FIELD_OPERATOR,
@@ -62,6 +63,7 @@ static void
 mibew_login_args_class_init (MibewLoginArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_login_args, klass);
 }
 
 static void
@@ -97,7 +99,7 @@ mibew_login_args_new (MibewOperator *op,
 MibewOperator *
 mibew_login_args_get_operator (MibewLoginArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_LOGIN_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_login_args), NULL);
 
   return self->operator;
 }
@@ -113,7 +115,7 @@ void
 mibew_login_args_set_operator (MibewLoginArgs *self,
                                MibewOperator  *op)
 {
-  g_return_if_fail (MIBEW_IS_LOGIN_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_login_args));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATOR, &op);
@@ -130,7 +132,7 @@ mibew_login_args_set_operator (MibewLoginArgs *self,
 gboolean
 mibew_login_args_get_remember (MibewLoginArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_LOGIN_ARGS (self), FALSE);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_login_args), FALSE);
 
   return self->remember;
 }
@@ -146,7 +148,7 @@ void
 mibew_login_args_set_remember (MibewLoginArgs *self,
                                gboolean        remember)
 {
-  g_return_if_fail (MIBEW_IS_LOGIN_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_login_args));
 
   remember = !!remember;
   if (self->remember == remember)

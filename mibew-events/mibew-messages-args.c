@@ -34,6 +34,7 @@ struct _MibewMessagesArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewMessagesArgs, mibew_messages_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_messages_args);
 
 enum {
   FIELD_THREAD,
@@ -66,6 +67,7 @@ static void
 mibew_messages_args_class_init (MibewMessagesArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_messages_args, klass);
 }
 
 static void
@@ -102,7 +104,7 @@ mibew_messages_args_new (MibewThread *thread,
 MibewThread *
 mibew_messages_args_get_thread (MibewMessagesArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_MESSAGES_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_messages_args), NULL);
 
   return self->thread;
 }
@@ -118,7 +120,7 @@ void
 mibew_messages_args_set_thread (MibewMessagesArgs *self,
                                 MibewThread       *thread)
 {
-  g_return_if_fail (MIBEW_IS_MESSAGES_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_messages_args));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREAD, &thread);
@@ -136,7 +138,7 @@ mibew_messages_args_set_thread (MibewMessagesArgs *self,
 GListStore *
 mibew_messages_args_get_messages (MibewMessagesArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_MESSAGES_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_messages_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_MESSAGES);
 }
@@ -153,7 +155,7 @@ void
 mibew_messages_args_set_messages (MibewMessagesArgs *self,
                                   GListStore        *messages)
 {
-  g_return_if_fail (MIBEW_IS_MESSAGES_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_messages_args));
   g_return_if_fail (messages == NULL || G_IS_LIST_STORE (messages));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_MESSAGES, &messages);

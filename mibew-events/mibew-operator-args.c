@@ -36,6 +36,7 @@ struct _MibewOperatorArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewOperatorArgs, mibew_operator_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_operator_args);
 
 enum {
   FIELD_OPERATOR,
@@ -68,6 +69,7 @@ static void
 mibew_operator_args_class_init (MibewOperatorArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_operator_args, klass);
 }
 
 static void
@@ -104,7 +106,7 @@ mibew_operator_args_new (MibewOperator *op,
 MibewOperator *
 mibew_operator_args_get_operator (MibewOperatorArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_OPERATOR_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_operator_args), NULL);
 
   return self->operator;
 }
@@ -120,7 +122,7 @@ void
 mibew_operator_args_set_operator (MibewOperatorArgs *self,
                                   MibewOperator     *op)
 {
-  g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_operator_args));
   g_return_if_fail (op == NULL || MIBEW_IS_OPERATOR (op));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_OPERATOR, &op);
@@ -137,7 +139,7 @@ mibew_operator_args_set_operator (MibewOperatorArgs *self,
 MibewOperator *
 mibew_operator_args_get_original_operator (MibewOperatorArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_OPERATOR_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_operator_args), NULL);
 
   return self->original_operator;
 }
@@ -153,7 +155,7 @@ void
 mibew_operator_args_set_original_operator (MibewOperatorArgs *self,
                                            MibewOperator     *original_operator)
 {
-  g_return_if_fail (MIBEW_IS_OPERATOR_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_operator_args));
   g_return_if_fail (original_operator == NULL || MIBEW_IS_OPERATOR (original_operator));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_OPERATOR, &original_operator);

@@ -35,6 +35,7 @@ struct _MibewPluginOptionsArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewPluginOptionsArgs, mibew_plugin_options_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_plugin_options_args);
 
 enum {
   FIELD_REQUEST,
@@ -67,6 +68,7 @@ static void
 mibew_plugin_options_args_class_init (MibewPluginOptionsArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_plugin_options_args, klass);
 }
 
 static void
@@ -102,7 +104,7 @@ mibew_plugin_options_args_new (MibewRequest *request,
 MibewRequest *
 mibew_plugin_options_args_get_request (MibewPluginOptionsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_plugin_options_args), NULL);
 
   return self->request;
 }
@@ -118,7 +120,7 @@ void
 mibew_plugin_options_args_set_request (MibewPluginOptionsArgs *self,
                                        MibewRequest           *request)
 {
-  g_return_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_plugin_options_args));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
@@ -136,7 +138,7 @@ mibew_plugin_options_args_set_request (MibewPluginOptionsArgs *self,
 JsonObject *
 mibew_plugin_options_args_get_plugins (MibewPluginOptionsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_plugin_options_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_PLUGINS);
 }
@@ -152,7 +154,7 @@ void
 mibew_plugin_options_args_set_plugins (MibewPluginOptionsArgs *self,
                                        JsonObject             *plugins)
 {
-  g_return_if_fail (MIBEW_IS_PLUGIN_OPTIONS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_plugin_options_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_PLUGINS, &plugins);
 }

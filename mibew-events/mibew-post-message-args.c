@@ -37,6 +37,7 @@ struct _MibewPostMessageArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewPostMessageArgs, mibew_post_message_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_post_message_args);
 
 enum {
   FIELD_THREAD,
@@ -86,6 +87,7 @@ static void
 mibew_post_message_args_class_init (MibewPostMessageArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_post_message_args, klass);
 }
 
 static void
@@ -128,7 +130,7 @@ mibew_post_message_args_new (MibewThread      *thread,
 MibewThread *
 mibew_post_message_args_get_thread (MibewPostMessageArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args), NULL);
 
   return self->thread;
 }
@@ -144,7 +146,7 @@ void
 mibew_post_message_args_set_thread (MibewPostMessageArgs *self,
                                     MibewThread          *thread)
 {
-  g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREAD, &thread);
@@ -161,7 +163,7 @@ mibew_post_message_args_set_thread (MibewPostMessageArgs *self,
 MibewMessageKind
 mibew_post_message_args_get_message_kind (MibewPostMessageArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self), 0);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args), 0);
 
   return self->message_kind;
 }
@@ -177,7 +179,7 @@ void
 mibew_post_message_args_set_message_kind (MibewPostMessageArgs *self,
                                           MibewMessageKind      message_kind)
 {
-  g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args));
 
   if (self->message_kind == message_kind)
     return;
@@ -196,7 +198,7 @@ mibew_post_message_args_set_message_kind (MibewPostMessageArgs *self,
 const char *
 mibew_post_message_args_get_message_body (MibewPostMessageArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args), NULL);
 
   return self->message_body != NULL ? self->message_body : "";
 }
@@ -212,7 +214,7 @@ void
 mibew_post_message_args_set_message_body (MibewPostMessageArgs *self,
                                           const char           *message_body)
 {
-  g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_MESSAGE_BODY, &message_body);
 }
@@ -229,7 +231,7 @@ mibew_post_message_args_set_message_body (MibewPostMessageArgs *self,
 JsonObject *
 mibew_post_message_args_get_message_options (MibewPostMessageArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_MESSAGE_OPTIONS);
 }
@@ -246,7 +248,7 @@ void
 mibew_post_message_args_set_message_options (MibewPostMessageArgs *self,
                                              JsonObject           *message_options)
 {
-  g_return_if_fail (MIBEW_IS_POST_MESSAGE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_post_message_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_MESSAGE_OPTIONS, &message_options);
 }

@@ -36,6 +36,7 @@ struct _MibewResourceArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewResourceArgs, mibew_resource_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_resource_args);
 
 enum {
   FIELD_REQUEST,
@@ -68,6 +69,7 @@ static void
 mibew_resource_args_class_init (MibewResourceArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_resource_args, klass);
 }
 
 static void
@@ -103,7 +105,7 @@ mibew_resource_args_new (MibewRequest  *request,
 MibewRequest *
 mibew_resource_args_get_request (MibewResourceArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_RESOURCE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_resource_args), NULL);
 
   return self->request;
 }
@@ -119,7 +121,7 @@ void
 mibew_resource_args_set_request (MibewResourceArgs *self,
                                  MibewRequest      *request)
 {
-  g_return_if_fail (MIBEW_IS_RESOURCE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_resource_args));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
@@ -136,7 +138,7 @@ mibew_resource_args_set_request (MibewResourceArgs *self,
 MibewResponse *
 mibew_resource_args_get_response (MibewResourceArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_RESOURCE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_resource_args), NULL);
 
   return self->response;
 }
@@ -153,7 +155,7 @@ void
 mibew_resource_args_set_response (MibewResourceArgs *self,
                                   MibewResponse     *response)
 {
-  g_return_if_fail (MIBEW_IS_RESOURCE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_resource_args));
   g_return_if_fail (response == NULL || MIBEW_IS_RESPONSE (response));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_RESPONSE, &response);

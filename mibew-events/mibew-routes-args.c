@@ -33,6 +33,7 @@ struct _MibewRoutesArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewRoutesArgs, mibew_routes_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_routes_args);
 
 enum {
   FIELD_ROUTES,
@@ -55,6 +56,7 @@ static void
 mibew_routes_args_class_init (MibewRoutesArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_routes_args, klass);
 }
 
 static void
@@ -88,7 +90,7 @@ mibew_routes_args_new (MibewRouteCollection *routes)
 MibewRouteCollection *
 mibew_routes_args_get_routes (MibewRoutesArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_ROUTES_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_routes_args), NULL);
 
   return self->routes;
 }
@@ -104,7 +106,7 @@ void
 mibew_routes_args_set_routes (MibewRoutesArgs      *self,
                               MibewRouteCollection *routes)
 {
-  g_return_if_fail (MIBEW_IS_ROUTES_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_routes_args));
   g_return_if_fail (routes == NULL || MIBEW_IS_ROUTE_COLLECTION (routes));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ROUTES, &routes);

@@ -34,6 +34,7 @@ struct _MibewSiteVisitorArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewSiteVisitorArgs, mibew_site_visitor_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_site_visitor_args);
 
 enum {
   FIELD_VISITOR,
@@ -55,6 +56,7 @@ static void
 mibew_site_visitor_args_class_init (MibewSiteVisitorArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_site_visitor_args, klass);
 }
 
 static void
@@ -88,7 +90,7 @@ mibew_site_visitor_args_new (MibewSiteVisitor *visitor)
 MibewSiteVisitor *
 mibew_site_visitor_args_get_visitor (MibewSiteVisitorArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_SITE_VISITOR_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_site_visitor_args), NULL);
 
   return self->visitor;
 }
@@ -104,7 +106,7 @@ void
 mibew_site_visitor_args_set_visitor (MibewSiteVisitorArgs *self,
                                      MibewSiteVisitor     *visitor)
 {
-  g_return_if_fail (MIBEW_IS_SITE_VISITOR_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_site_visitor_args));
   g_return_if_fail (visitor == NULL || MIBEW_IS_SITE_VISITOR (visitor));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITOR, &visitor);

@@ -35,6 +35,7 @@ struct _MibewThreadArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewThreadArgs, mibew_thread_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_thread_args);
 
 enum {
   FIELD_THREAD,
@@ -66,6 +67,7 @@ static void
 mibew_thread_args_class_init (MibewThreadArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_thread_args, klass);
 }
 
 static void
@@ -103,7 +105,7 @@ mibew_thread_args_new (MibewThread *thread,
 MibewThread *
 mibew_thread_args_get_thread (MibewThreadArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_THREAD_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_thread_args), NULL);
 
   return self->thread;
 }
@@ -119,7 +121,7 @@ void
 mibew_thread_args_set_thread (MibewThreadArgs *self,
                               MibewThread     *thread)
 {
-  g_return_if_fail (MIBEW_IS_THREAD_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_thread_args));
   g_return_if_fail (thread == NULL || MIBEW_IS_THREAD (thread));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_THREAD, &thread);
@@ -136,7 +138,7 @@ mibew_thread_args_set_thread (MibewThreadArgs *self,
 MibewThread *
 mibew_thread_args_get_original_thread (MibewThreadArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_THREAD_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_thread_args), NULL);
 
   return self->original_thread;
 }
@@ -152,7 +154,7 @@ void
 mibew_thread_args_set_original_thread (MibewThreadArgs *self,
                                        MibewThread     *original_thread)
 {
-  g_return_if_fail (MIBEW_IS_THREAD_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_thread_args));
   g_return_if_fail (original_thread == NULL || MIBEW_IS_THREAD (original_thread));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ORIGINAL_THREAD, &original_thread);

@@ -30,6 +30,7 @@ struct _MibewVisitorIdsArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewVisitorIdsArgs, mibew_visitor_ids_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_visitor_ids_args);
 
 enum {
   FIELD_VISITORS,
@@ -51,6 +52,7 @@ static void
 mibew_visitor_ids_args_class_init (MibewVisitorIdsArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_visitor_ids_args, klass);
 }
 
 static void
@@ -85,7 +87,7 @@ mibew_visitor_ids_args_new (JsonArray *visitors)
 JsonArray *
 mibew_visitor_ids_args_get_visitors (MibewVisitorIdsArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_VISITOR_IDS_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_visitor_ids_args), NULL);
 
   return mibew_event_args_get_lazy (MIBEW_ARGS_BASE (self), FIELD_VISITORS);
 }
@@ -101,7 +103,7 @@ void
 mibew_visitor_ids_args_set_visitors (MibewVisitorIdsArgs *self,
                                      JsonArray           *visitors)
 {
-  g_return_if_fail (MIBEW_IS_VISITOR_IDS_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_visitor_ids_args));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITORS, &visitors);
 }

@@ -41,6 +41,7 @@ struct _MibewWidgetResponseArgs
 };
 
 G_DEFINE_FINAL_TYPE (MibewWidgetResponseArgs, mibew_widget_response_args, MIBEW_TYPE_EVENT_ARGS)
+MIBEW_ARGS_DEFINE_TYPE_CACHE (mibew_widget_response_args);
 
 enum {
   FIELD_VISITOR,
@@ -100,6 +101,7 @@ static void
 mibew_widget_response_args_class_init (MibewWidgetResponseArgsClass *klass)
 {
   mibew_event_args_class_install_fields (MIBEW_EVENT_ARGS_CLASS (klass), fields, G_N_ELEMENTS (fields));
+  MIBEW_ARGS_SET_TYPE_CACHE (mibew_widget_response_args, klass);
 }
 
 static void
@@ -141,7 +143,7 @@ mibew_widget_response_args_new (MibewSiteVisitor    *visitor,
 MibewSiteVisitor *
 mibew_widget_response_args_get_visitor (MibewWidgetResponseArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args), NULL);
 
   return self->visitor;
 }
@@ -157,7 +159,7 @@ void
 mibew_widget_response_args_set_visitor (MibewWidgetResponseArgs *self,
                                         MibewSiteVisitor        *visitor)
 {
-  g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args));
   g_return_if_fail (visitor == NULL || MIBEW_IS_SITE_VISITOR (visitor));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_VISITOR, &visitor);
@@ -174,7 +176,7 @@ mibew_widget_response_args_set_visitor (MibewWidgetResponseArgs *self,
 MibewRequest *
 mibew_widget_response_args_get_request (MibewWidgetResponseArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args), NULL);
 
   return self->request;
 }
@@ -190,7 +192,7 @@ void
 mibew_widget_response_args_set_request (MibewWidgetResponseArgs *self,
                                         MibewRequest            *request)
 {
-  g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args));
   g_return_if_fail (request == NULL || MIBEW_IS_REQUEST (request));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_REQUEST, &request);
@@ -207,7 +209,7 @@ mibew_widget_response_args_set_request (MibewWidgetResponseArgs *self,
 MibewWidgetResponse *
 mibew_widget_response_args_get_response (MibewWidgetResponseArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args), NULL);
 
   return self->response;
 }
@@ -223,7 +225,7 @@ void
 mibew_widget_response_args_set_response (MibewWidgetResponseArgs *self,
                                          MibewWidgetResponse     *response)
 {
-  g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args));
   g_return_if_fail (response == NULL || MIBEW_IS_WIDGET_RESPONSE (response));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_RESPONSE, &response);
@@ -240,7 +242,7 @@ mibew_widget_response_args_set_response (MibewWidgetResponseArgs *self,
 MibewUrlGenerator *
 mibew_widget_response_args_get_route_url_generator (MibewWidgetResponseArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args), NULL);
 
   return self->route_url_generator;
 }
@@ -256,7 +258,7 @@ void
 mibew_widget_response_args_set_route_url_generator (MibewWidgetResponseArgs *self,
                                                     MibewUrlGenerator       *route_url_generator)
 {
-  g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args));
   g_return_if_fail (route_url_generator == NULL || MIBEW_IS_URL_GENERATOR (route_url_generator));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ROUTE_URL_GENERATOR, &route_url_generator);
@@ -273,7 +275,7 @@ mibew_widget_response_args_set_route_url_generator (MibewWidgetResponseArgs *sel
 MibewUrlGenerator *
 mibew_widget_response_args_get_asset_url_generator (MibewWidgetResponseArgs *self)
 {
-  g_return_val_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self), NULL);
+  g_return_val_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args), NULL);
 
   return self->asset_url_generator;
 }
@@ -289,7 +291,7 @@ void
 mibew_widget_response_args_set_asset_url_generator (MibewWidgetResponseArgs *self,
                                                     MibewUrlGenerator       *asset_url_generator)
 {
-  g_return_if_fail (MIBEW_IS_WIDGET_RESPONSE_ARGS (self));
+  g_return_if_fail (MIBEW_ARGS_IS (self, mibew_widget_response_args));
   g_return_if_fail (asset_url_generator == NULL || MIBEW_IS_URL_GENERATOR (asset_url_generator));
 
   mibew_event_args_set_field (MIBEW_ARGS_BASE (self), FIELD_ASSET_URL_GENERATOR, &asset_url_generator);

@@ -80,6 +80,95 @@ test_notify_on_change (void)
   g_assert_cmpuint (counts.body, ==, 2);
 }
 
+/* Arguments that never had a notify handler skip GLib's notify (see
+ * mibew_object_may_notify()): one connected later, or a binding made
+ * later, is told of every change from then on, and one connected from a
+ * listener during an emission is told of the next listener's change. */
+static char *
+connect_notify_listener (MibewThreadEvents    *events,
+                         MibewPostMessageArgs *args,
+                         gpointer              user_data)
+{
+  g_signal_connect (args, "notify", G_CALLBACK (on_notify), user_data);
+  return NULL;
+}
+
+static char *
+set_kind_listener (MibewThreadEvents    *events,
+                   MibewPostMessageArgs *args,
+                   gpointer              user_data)
+{
+  mibew_post_message_args_set_message_kind (args, MIBEW_MESSAGE_KIND_INFO);
+  return NULL;
+}
+
+static void
+test_notify_connected_late (void)
+{
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER, "hi", NULL);
+  g_autoptr(MibewPostMessageArgs) args2 = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER, "hi", NULL);
+  g_autoptr(MibewEventDispatcher) dispatcher = mibew_event_dispatcher_new ();
+  g_autoptr(MibewButtonFragment) mirror = mibew_button_fragment_new ("");
+  Counts counts = { 0 };
+  Counts counts2 = { 0 };
+
+  /* changes nobody watches */
+  mibew_post_message_args_set_message_body (args, "one");
+  mibew_post_message_args_set_message_kind (args, MIBEW_MESSAGE_KIND_AGENT);
+  mibew_event_args_reset (MIBEW_EVENT_ARGS (args));
+
+  g_object_bind_property (args, "message-body", mirror, "html", G_BINDING_DEFAULT);
+  mibew_post_message_args_set_message_body (args, "two");
+  g_assert_cmpstr (mibew_button_fragment_get_html (mirror), ==, "two");
+
+  g_signal_connect (args, "notify", G_CALLBACK (on_notify), &counts);
+  mibew_post_message_args_set_message_kind (args, MIBEW_MESSAGE_KIND_AGENT);
+  mibew_post_message_args_set_message_body (args, "three");
+  g_assert_cmpuint (counts.kind, ==, 1);
+  g_assert_cmpuint (counts.body, ==, 1);
+  g_assert_cmpstr (mibew_button_fragment_get_html (mirror), ==, "three");
+  mibew_event_args_reset (MIBEW_EVENT_ARGS (args));
+  g_assert_cmpuint (counts.kind, ==, 2);
+  g_assert_cmpuint (counts.body, ==, 2);
+  g_assert_cmpstr (mibew_button_fragment_get_html (mirror), ==, "");
+
+  /* connected by one listener, told of the next one's change */
+  mibew_event_dispatcher_attach_callback (dispatcher, "threadPostMessage", 0,
+                                          G_CALLBACK (connect_notify_listener), &counts2, NULL, NULL);
+  mibew_event_dispatcher_attach_callback (dispatcher, "threadPostMessage", 1,
+                                          G_CALLBACK (set_kind_listener), NULL, NULL, NULL);
+  mibew_thread_events_emit_post_message (mibew_event_dispatcher_get_thread (dispatcher), args2);
+  g_assert_cmpuint (counts2.kind, ==, 1);
+  g_assert_cmpuint (counts2.body, ==, 0);
+}
+
+/* The accessors' type check (a per-class cached type, see
+ * MIBEW_ARGS_IS()) still refuses another class's arguments and NULL. */
+static void
+test_accessors_check_type (void)
+{
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_USER, "hi", NULL);
+  g_autoptr(MibewThreadArgs) other = mibew_thread_args_new (NULL, NULL);
+  g_autoptr(MibewEventArgs) plain = mibew_event_args_new ();
+
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_post_message_args)*");
+  mibew_post_message_args_set_message_kind ((MibewPostMessageArgs *) other, MIBEW_MESSAGE_KIND_INFO);
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_post_message_args)*");
+  g_assert_null (mibew_post_message_args_get_message_body ((MibewPostMessageArgs *) plain));
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_post_message_args)*");
+  mibew_post_message_args_set_message_body (NULL, "x");
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*MIBEW_ARGS_IS (self, mibew_thread_args)*");
+  g_assert_null (mibew_thread_args_get_thread ((MibewThreadArgs *) args));
+  g_test_assert_expected_messages ();
+
+  /* the right class still passes */
+  mibew_post_message_args_set_message_kind (args, MIBEW_MESSAGE_KIND_INFO);
+  g_assert_cmpint (mibew_post_message_args_get_message_kind (args), ==, MIBEW_MESSAGE_KIND_INFO);
+}
+
 static void
 test_lazy_members (void)
 {
@@ -226,6 +315,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/args/notify", test_notify_on_change);
+  g_test_add_func ("/args/notify-connected-late", test_notify_connected_late);
+  g_test_add_func ("/args/accessors-check-type", test_accessors_check_type);
   g_test_add_func ("/args/lazy", test_lazy_members);
   g_test_add_func ("/args/event-name", test_event_name);
   g_test_add_func ("/args/update-in-place", test_update_in_place);

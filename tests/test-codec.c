@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * - every sample document of tests/data/events comes back byte for byte
- *   (trigger_json_data, trigger_json, new_from_json + to_json);
+ *   (trigger_json_data, trigger_json, new_from_json + to_json,
+ *   decode_json_data + trigger + encode_json_data);
  * - a listener of every alter, out and call event makes its event's
  *   typical change, and only the answer key (for threadPostMessage also
  *   message_kind) differs afterwards;
@@ -413,6 +414,18 @@ test_round_trip (gconstpointer data)
 
     g_assert_no_error (error);
     g_assert_cmpstr (fixed, ==, out);
+  }
+
+  /* decoded and encoded again without an emission (the bridge's echo of
+   * an event nobody listens to): the same bytes */
+  {
+    g_autoptr(MibewEventArgs) args = mibew_event_dispatcher_decode_json_data (d, name, text, length, &error);
+    g_autofree char *s = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (args, args_type));
+    s = mibew_event_dispatcher_encode_json_data (d, args);
+    g_assert_cmpstr (s, ==, out);
   }
 
   /* the dispatcher's own parser gives the same tree */
@@ -1082,6 +1095,27 @@ test_change (gconstpointer data)
     g_assert_cmpstr (in_after, ==, in_text);
   }
 
+  /* decoded, triggered and encoded in three steps (as the bridge does):
+   * the same text */
+  {
+    g_autoptr(MibewEventArgs) args = mibew_event_dispatcher_decode_json_data (d, c->event, text, length,
+                                                                              &error);
+    g_autofree char *s = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (args);
+    g_assert_cmpstr (mibew_event_args_get_event_name (args), ==, c->event);
+    g_assert_true (mibew_event_dispatcher_trigger (d, c->event, args, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (counter.calls, ==, 3);
+    s = mibew_event_dispatcher_encode_json_data (d, args);
+    g_assert_cmpstr (s, ==, out_text);
+    /* writing shares the arguments' tree but leaves them as they were */
+    g_free (s);
+    s = mibew_event_dispatcher_encode_json_data (d, args);
+    g_assert_cmpstr (s, ==, out_text);
+  }
+
   /* detached, the document comes back as it came */
   g_assert_true (mibew_event_dispatcher_detach_listener (d, c->event, id, &error));
   g_assert_no_error (error);
@@ -1090,7 +1124,7 @@ test_change (gconstpointer data)
 
     g_assert_no_error (error);
     assert_text_is (s, in_text);
-    g_assert_cmpint (counter.calls, ==, 2);
+    g_assert_cmpint (counter.calls, ==, 3);
   }
 }
 
@@ -1765,6 +1799,22 @@ test_output_is_json (void)
 
 /* "\u0000" cannot live in json-glib's C strings: refused, or back as it
  * came, but never cut short ("a\u0000b" came back as "a"). Fails softly. */
+/* The writer's integers (both ends of int64) and escapes, byte for byte */
+static void
+test_writer_text (void)
+{
+  const char *doc = "{\"id\": 1, \"n\": [-9223372036854775808, 9223372036854775807, 0, -7, 10],"
+                    " \"s\": \"q\\\"b\\\\s\\u0001\\n\\t\\b\\f\\r\\u001f \u00e9/\", \"e\": \"\"}";
+  const char *expected = "{\"id\":1,\"n\":[-9223372036854775808,9223372036854775807,0,-7,10],"
+                         "\"s\":\"q\\\"b\\\\s\\u0001\\n\\t\\b\\f\\r\\u001f \u00e9/\",\"e\":\"\"}";
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = mibew_event_dispatcher_trigger_json_data (d, "threadDelete", doc, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, expected);
+}
+
 static void
 test_nul_escape (void)
 {
@@ -2317,6 +2367,21 @@ test_malformed (gconstpointer data)
       return;
     }
 
+  /* decode_json_data, its first half: the same error */
+  {
+    g_autoptr(MibewEventArgs) args = mibew_event_dispatcher_decode_json_data (d, m->event, text,
+                                                                              strlen (text), &error);
+
+    if (!error_is (m, "decode_json_data", error))
+      return;
+    g_clear_error (&error);
+    if (args != NULL)
+      {
+        g_test_fail_printf ("%s: arguments from decode_json_data on failure", m->name);
+        return;
+      }
+  }
+
   /* the dispatcher's parser says the same as trigger_json_data, or
    * nothing when only decoding fails */
   if (known_event)
@@ -2656,6 +2721,7 @@ main (int   argc,
   g_test_add_func ("/codec/lossless/php-empty-arrays", test_php_empty_arrays);
   g_test_add_func ("/codec/lossless/php-empty-everywhere", test_php_empty_everywhere);
   g_test_add_func ("/codec/lossless/output-is-json", test_output_is_json);
+  g_test_add_func ("/codec/lossless/writer-text", test_writer_text);
   g_test_add_func ("/codec/lossless/nul-escape", test_nul_escape);
   g_test_add_func ("/codec/lossless/update-from-json", test_update_from_json);
   g_test_add_func ("/codec/lossless/update-during-emission", test_update_during_emission);

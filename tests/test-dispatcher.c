@@ -154,6 +154,80 @@ test_priority_gsignal (void)
 }
 
 static void
+other_handler (void)
+{
+}
+
+/* Connects the g_signal_connect() handler 2 from inside a listener. */
+static char *
+connecting_listener (MibewThreadEvents    *events,
+                     MibewPostMessageArgs *args,
+                     gpointer              data)
+{
+  gulong *handler = data;
+
+  record (1);
+  if (*handler == 0)
+    *handler = g_signal_connect (events, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (2));
+  return NULL;
+}
+
+/* An emitter that never had a handler skips asking GSignal (see
+ * mibew_object_may_have_handlers()): a handler connected later, from
+ * anywhere, must still run from the next emission on, in its place. */
+static void
+test_gsignal_connected_late (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  g_autoptr(MibewEventDispatcher) d2 = mibew_event_dispatcher_new ();
+  MibewThreadEvents *thread = mibew_event_dispatcher_get_thread (d);
+  const int listeners_only[] = { 1, 3 };
+  const int with_handler[] = { 1, 2, 3 };
+  gulong handler = 0;
+  guint id;
+
+  attach (d, 0, 1);
+  attach (d, 5, 3);
+  for (int i = 0; i < 3; i++)
+    {
+      emit (d);
+      assert_order (listeners_only, G_N_ELEMENTS (listeners_only));
+    }
+
+  handler = g_signal_connect (thread, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (2));
+  emit (d);
+  assert_order (with_handler, G_N_ELEMENTS (with_handler));
+
+  /* gone again: the dispatcher's listeners alone, through either path */
+  g_signal_handler_disconnect (thread, handler);
+  emit (d);
+  assert_order (listeners_only, G_N_ELEMENTS (listeners_only));
+
+  /* a handler of another signal, or of notify, adds nobody to this one */
+  g_signal_connect (mibew_event_dispatcher_get_thread (d2), "notify", G_CALLBACK (other_handler), NULL);
+  g_signal_connect (mibew_event_dispatcher_get_thread (d2), "close", G_CALLBACK (other_handler), NULL);
+  attach (d2, 0, 1);
+  attach (d2, 5, 3);
+  emit (d2);
+  assert_order (listeners_only, G_N_ELEMENTS (listeners_only));
+
+  /* connected by a listener of a fresh emitter during an emission: from
+   * the next emission on */
+  g_clear_object (&d);
+  d = mibew_event_dispatcher_new ();
+  handler = 0;
+  id = mibew_event_dispatcher_attach_callback (d, "threadPostMessage", 0, G_CALLBACK (connecting_listener),
+                                               &handler, NULL, NULL);
+  g_assert_cmpuint (id, !=, 0);
+  attach (d, 5, 3);
+  emit (d);
+  assert_order (listeners_only, G_N_ELEMENTS (listeners_only));
+  g_assert_cmpuint (handler, !=, 0);
+  emit (d);
+  assert_order (with_handler, G_N_ELEMENTS (with_handler));
+}
+
+static void
 test_same_listener_twice (void)
 {
   g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
@@ -830,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/dispatcher/priority/negative", test_priority_negative);
   g_test_add_func ("/dispatcher/priority/extremes", test_priority_extremes);
   g_test_add_func ("/dispatcher/priority/gsignal", test_priority_gsignal);
+  g_test_add_func ("/dispatcher/priority/gsignal-connected-late", test_gsignal_connected_late);
   g_test_add_func ("/dispatcher/attach/twice", test_same_listener_twice);
   g_test_add_func ("/dispatcher/errors", test_errors);
   g_test_add_func ("/dispatcher/reentrant/detach", test_detach_during_emission);

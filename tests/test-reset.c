@@ -396,6 +396,32 @@ test_reuse_allocates_nothing (void)
   g_assert_true (mibew_post_message_args_get_thread (args) == thread);
 }
 
+/* reset's type check remembers the last class that passed: other objects
+ * and NULL are still refused, before and after. */
+static void
+test_reset_checks_type (void)
+{
+  g_autoptr(MibewPostMessageArgs) args = mibew_post_message_args_new (NULL, MIBEW_MESSAGE_KIND_INFO, "hi", NULL);
+  g_autoptr(MibewEventArgs) plain = mibew_event_args_new ();
+  g_autoptr(GObject) other = g_object_new (G_TYPE_OBJECT, NULL);
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*is_event_args (self)*");
+      mibew_event_args_reset ((MibewEventArgs *) other);
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("MibewEvents", G_LOG_LEVEL_CRITICAL, "*is_event_args (self)*");
+      mibew_event_args_reset (NULL);
+      g_test_assert_expected_messages ();
+
+      mibew_event_args_reset (MIBEW_EVENT_ARGS (args));
+      g_assert_cmpint (mibew_post_message_args_get_message_kind (args), ==, MIBEW_MESSAGE_KIND_USER);
+      g_assert_cmpstr (mibew_post_message_args_get_message_body (args), ==, "");
+      mibew_event_args_reset (plain);
+      mibew_post_message_args_set_message_kind (args, MIBEW_MESSAGE_KIND_INFO);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +430,7 @@ main (int   argc,
 
   g_test_add_func ("/reset/every-class", test_reset_every_class);
   g_test_add_func ("/reset/reuse-allocates-nothing", test_reuse_allocates_nothing);
+  g_test_add_func ("/reset/checks-type", test_reset_checks_type);
 
   return g_test_run ();
 }

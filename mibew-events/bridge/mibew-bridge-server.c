@@ -97,6 +97,9 @@ struct _MibewBridgeServer
   /* emissions hold it for reading; hold_emissions() for writing, so that
    * a plugin reload swaps the whole set between two emissions */
   GRWLock emission_lock;
+  /* a job's arguments, which its worker frees while the deadline may ask
+   * them which plugin is running */
+  GMutex args_lock;
 
   GBytes *secret;
   GHmac *hmac;                  /* keyed with the secret; copied per request */
@@ -111,6 +114,7 @@ struct _MibewBridgeServer
 
   GThreadPool *serial_pool;
   GThreadPool *threads_pool;
+  struct _Completions *completions;
 
   MibewBridgeReplayCache *replay;
   MibewBridgeMetrics *metrics;
@@ -710,6 +714,7 @@ early_handler (SoupServer        *soup,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
   const char *event = NULL;
+  SoupEncoding encoding;
   gboolean is_get;
 
   if (req == NULL)
@@ -771,7 +776,8 @@ early_handler (SoupServer        *soup,
                     "The body must be JSON, with Content-Type: application/json (UTF-8)");
       return;
     }
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+  encoding = soup_message_headers_get_encoding (headers);
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
       (guint64) soup_message_headers_get_content_length (headers) > req->body_limit)
     {
       g_autofree char *message =
@@ -785,8 +791,10 @@ early_handler (SoupServer        *soup,
       reject_early (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body-too-large", message);
       return;
     }
-  /* chunked bodies: counted as they come */
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
+  /* chunked bodies: counted as they come (soup reads no more than a
+   * declared length, and that is within the limit) */
+  if (encoding != SOUP_ENCODING_CONTENT_LENGTH)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
 }
 
 static gboolean
@@ -994,26 +1002,20 @@ echo_event (MibewBridgeServer  *self,
             GBytes             *body,
             GError            **error)
 {
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(MibewEventArgs) args = NULL;
-  g_autoptr(JsonNode) result = NULL;
   gsize length;
   const char *data = g_bytes_get_data (body, &length);
 
-  node = mibew_event_dispatcher_parse_json (self->dispatcher, data, (gssize) length, error);
-  if (node == NULL)
-    return NULL;
-  args = mibew_event_args_new_from_json (event, node, error);
+  args = mibew_event_dispatcher_decode_json_data (self->dispatcher, event, data, (gssize) length, error);
   if (args == NULL)
     return NULL;
-  result = mibew_event_args_to_json (args);
-  return json_to_string (result, FALSE);
+  return mibew_event_dispatcher_encode_json_data (self->dispatcher, args);
 }
 
 typedef struct _Job {
   MibewBridgeServer *server;
   SoupServerMessage *msg;
-  MibewEventArgs *args;   /* (atomic) being emitted, for the deadline */
+  MibewEventArgs *args;   /* being emitted, for the deadline; under args_lock */
   const char *event;
   GBytes *body;
   gboolean echo;          /* nobody listens: only the codec */
@@ -1026,9 +1028,13 @@ typedef struct _Job {
 static const char *
 job_running_owner (Job *job)
 {
-  MibewEventArgs *args = g_atomic_pointer_get (&job->args);
+  const char *owner = NULL;
 
-  return args != NULL ? mibew_event_args_get_running_owner (args) : NULL;
+  g_mutex_lock (&job->server->args_lock);
+  if (job->args != NULL)
+    owner = mibew_event_args_get_running_owner (job->args);
+  g_mutex_unlock (&job->server->args_lock);
+  return owner;
 }
 
 static void
@@ -1036,7 +1042,6 @@ job_free (Job *job)
 {
   g_clear_object (&job->msg);
   g_clear_object (&job->server);
-  g_clear_object (&job->args);
   g_clear_pointer (&job->body, g_bytes_unref);
   g_free (job->result);
   g_clear_error (&job->error);
@@ -1046,29 +1051,32 @@ job_free (Job *job)
 /* What mibew_event_dispatcher_trigger_json_data() does, with the
  * arguments in @job while the listeners run: at the deadline, the server's
  * thread asks them which plugin's listener is running
- * (mibew_event_args_get_running_owner()). */
+ * (mibew_event_args_get_running_owner()). The arguments keep the tree
+ * parsed from the body, and are written without a copy of theirs. */
 static char *
 emit_event (Job        *job,
             const char *data,
             gsize       length)
 {
   MibewEventDispatcher *dispatcher = job->server->dispatcher;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) result = NULL;
   MibewEventArgs *args;
+  char *result = NULL;
 
-  node = mibew_event_dispatcher_parse_json (dispatcher, data, (gssize) length, &job->error);
-  if (node == NULL)
-    return NULL;
-  args = mibew_event_args_new_from_json (job->event, node, &job->error);
+  args = mibew_event_dispatcher_decode_json_data (dispatcher, job->event, data, (gssize) length,
+                                                  &job->error);
   if (args == NULL)
     return NULL;
-  /* the job holds the reference: freed on the server's thread */
-  g_atomic_pointer_set (&job->args, args);
-  if (!mibew_event_dispatcher_trigger (dispatcher, job->event, args, &job->error))
-    return NULL;
-  result = mibew_event_args_to_json (args);
-  return json_to_string (result, FALSE);
+  g_mutex_lock (&job->server->args_lock);
+  job->args = args;
+  g_mutex_unlock (&job->server->args_lock);
+  if (mibew_event_dispatcher_trigger (dispatcher, job->event, args, &job->error))
+    result = mibew_event_dispatcher_encode_json_data (dispatcher, args);
+  /* freed here, on the worker: the server's thread is the busy one */
+  g_mutex_lock (&job->server->args_lock);
+  job->args = NULL;
+  g_mutex_unlock (&job->server->args_lock);
+  g_object_unref (args);
+  return result;
 }
 
 static void
@@ -1104,16 +1112,115 @@ job_complete (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The jobs the workers finished, for the server's thread, and one source
+ * there that drains them: a worker wakes the server's thread only when
+ * the queue was empty, so that under load one wake-up answers every job
+ * finished meanwhile. (g_main_context_invoke() from a worker made, attached
+ * and destroyed an idle source and woke the context for every job.)
+ * Shared with the workers, which may still be waking it when the server
+ * goes: @source is cleared under @lock at dispose. */
+typedef struct _Completions {
+  gatomicrefcount ref;
+  GMutex lock;
+  GQueue jobs;                  /* Job, under lock */
+  GSource *source;              /* under lock; NULL once the server is gone */
+} Completions;
+
+static Completions *
+completions_ref (Completions *c)
+{
+  g_atomic_ref_count_inc (&c->ref);
+  return c;
+}
+
+static void
+completions_unref (Completions *c)
+{
+  if (!g_atomic_ref_count_dec (&c->ref))
+    return;
+  g_assert (g_queue_is_empty (&c->jobs));
+  g_mutex_clear (&c->lock);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Completions, completions_unref)
+
+/* in the server's context */
+static gboolean
+completions_dispatch (GSource     *source,
+                      GSourceFunc  callback,
+                      gpointer     user_data)
+{
+  Completions *c = user_data;
+  GQueue jobs;
+
+  /* before taking the queue: a job pushed after that wakes it again */
+  g_source_set_ready_time (source, -1);
+  g_mutex_lock (&c->lock);
+  jobs = c->jobs;
+  g_queue_init (&c->jobs);
+  g_mutex_unlock (&c->lock);
+  for (GList *l = jobs.head, *next; l != NULL; l = next)
+    {
+      next = l->next;
+      job_complete (l->data);
+      g_list_free_1 (l);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs completions_funcs = {
+  .dispatch = completions_dispatch,
+};
+
+static Completions *
+completions_new (GMainContext *context)
+{
+  Completions *c = g_new0 (Completions, 1);
+
+  g_atomic_ref_count_init (&c->ref);
+  g_mutex_init (&c->lock);
+  g_queue_init (&c->jobs);
+  c->source = g_source_new (&completions_funcs, sizeof (GSource));
+  g_source_set_callback (c->source, NULL, c, NULL);
+  g_source_set_priority (c->source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (c->source, "[mibew-bridge] answers");
+  g_source_attach (c->source, context);
+  return c;
+}
+
+/* at dispose: no more wake-ups; the jobs still running hold the server */
+static void
+completions_close (Completions *c)
+{
+  GSource *source;
+
+  g_mutex_lock (&c->lock);
+  source = g_steal_pointer (&c->source);
+  g_mutex_unlock (&c->lock);
+  if (source != NULL)
+    {
+      g_source_destroy (source);
+      g_source_unref (source);
+    }
+}
+
 /* on a worker thread */
 static void
 job_run_in_thread (gpointer data,
                    gpointer user_data)
 {
   Job *job = data;
-  GMainContext *context = job->server->context;
+  /* the job, once queued, may be answered and freed, and the server
+   * with it, at once */
+  g_autoptr(Completions) c = completions_ref (job->server->completions);
 
   job_run (job);
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, job_complete, job, NULL);
+  g_mutex_lock (&c->lock);
+  g_queue_push_tail (&c->jobs, job);
+  if (c->jobs.length == 1 && c->source != NULL)
+    g_source_set_ready_time (c->source, 0);
+  g_mutex_unlock (&c->lock);
 }
 
 static gboolean
@@ -1328,6 +1435,8 @@ mibew_bridge_server_dispose (GObject *object)
       g_source_destroy (self->deadline_source);
       g_clear_pointer (&self->deadline_source, g_source_unref);
     }
+  if (self->completions != NULL)
+    completions_close (self->completions);
   g_clear_signal_handler (&self->failed_handler, self->dispatcher);
 
   G_OBJECT_CLASS (mibew_bridge_server_parent_class)->dispose (object);
@@ -1344,6 +1453,8 @@ mibew_bridge_server_finalize (GObject *object)
   g_rw_lock_clear (&self->emission_lock);
   if (self->threads_pool != NULL)
     g_thread_pool_free (self->threads_pool, TRUE, TRUE);
+  g_mutex_clear (&self->args_lock);
+  g_clear_pointer (&self->completions, completions_unref);
   g_clear_object (&self->dispatcher);
   g_clear_pointer (&self->secret, g_bytes_unref);
   g_clear_pointer (&self->hmac, g_hmac_unref);
@@ -1639,6 +1750,7 @@ mibew_bridge_server_init (MibewBridgeServer *self)
 {
   self->context = g_main_context_ref_thread_default ();
   g_rw_lock_init (&self->emission_lock);
+  g_mutex_init (&self->args_lock);
   self->body_limit = MIBEW_JSON_DEFAULT_MAX_SIZE;
   self->deadline = MIBEW_BRIDGE_DEFAULT_DEADLINE;
   self->replay_window = MIBEW_BRIDGE_DEFAULT_REPLAY_WINDOW;
@@ -1662,6 +1774,7 @@ mibew_bridge_server_init (MibewBridgeServer *self)
   g_source_set_callback (self->deadline_source, on_deadline, self, NULL);
   g_source_set_static_name (self->deadline_source, "[mibew-bridge] deadline");
   g_source_attach (self->deadline_source, self->context);
+  self->completions = completions_new (self->context);
 }
 
 /* ---- public API -------------------------------------------------------- */
