@@ -14,9 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* Finds a value of @key_file that ends in an escape character with
- * nothing after it (an odd number of trailing backslashes), and gives its
- * group and key (owned by the caller; either may be NULL).
+/* Whether @raw (a value as g_key_file_get_value() gives it; may be
+ * NULL) ends in an escape character with nothing after it: an odd number
+ * of trailing backslashes.
  *
  * GKeyFile refuses such a value when it is read as a string, but GLib
  * 2.74's g_key_file_get_string() and g_key_file_get_string_list() set
@@ -25,6 +25,20 @@ G_BEGIN_DECLS
  * fuzz/fuzz-config). The parsers refuse such a file before they read it
  * as strings, with a message of their own; no value GKeyFile reads is
  * refused that it would have taken. */
+static inline gboolean
+mibew_key_file_value_ends_in_escape (const char *raw)
+{
+  gsize length = raw != NULL ? strlen (raw) : 0;
+  gsize backslashes = 0;
+
+  while (backslashes < length && raw[length - 1 - backslashes] == '\\')
+    backslashes++;
+  return backslashes % 2 == 1;
+}
+
+/* Finds a value of @key_file for which
+ * mibew_key_file_value_ends_in_escape() holds, and gives its group and
+ * key (owned by the caller; either may be NULL). */
 static inline gboolean
 mibew_key_file_find_trailing_escape (GKeyFile  *key_file,
                                      char     **group,
@@ -39,12 +53,8 @@ mibew_key_file_find_trailing_escape (GKeyFile  *key_file,
       for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
         {
           g_autofree char *raw = g_key_file_get_value (key_file, groups[i], keys[k], NULL);
-          gsize length = raw != NULL ? strlen (raw) : 0;
-          gsize backslashes = 0;
 
-          while (backslashes < length && raw[length - 1 - backslashes] == '\\')
-            backslashes++;
-          if (backslashes % 2 == 1)
+          if (mibew_key_file_value_ends_in_escape (raw))
             {
               if (group != NULL)
                 *group = g_strdup (groups[i]);

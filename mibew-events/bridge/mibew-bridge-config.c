@@ -802,16 +802,13 @@ get_list (GKeyFile   *kf,
 /* Every group and key name and every value is UTF-8 (GKeyFile checks
  * only the values it unescapes): the plugins' settings and the messages
  * that quote names are. No value ends in a lone escape character (see
- * mibew_key_file_find_trailing_escape()). */
+ * mibew_key_file_value_ends_in_escape()). */
 static gboolean
 check_raw_values (GKeyFile    *kf,
                   char       **groups,
                   const char  *file,
                   GError     **error)
 {
-  g_autofree char *escape_group = NULL;
-  g_autofree char *escape_key = NULL;
-
   for (guint i = 0; groups[i] != NULL; i++)
     {
       g_auto(GStrv) keys = g_key_file_get_keys (kf, groups[i], NULL, NULL);
@@ -832,21 +829,17 @@ check_raw_values (GKeyFile    *kf,
             bad = keys[k];
           else if (value != NULL && !g_utf8_validate (value, -1, &end))
             bad = value;
-          if (bad != NULL)
+          if (bad != NULL || mibew_key_file_value_ends_in_escape (value))
             {
               g_autofree char *where = g_strdup_printf ("[%s] %s", groups[i], keys[k]);
 
-              config_error (error, file, where, _("invalid UTF-8 at byte %zu"), (gsize) (end - bad));
+              if (bad != NULL)
+                config_error (error, file, where, _("invalid UTF-8 at byte %zu"), (gsize) (end - bad));
+              else
+                config_error (error, file, where, _("the value ends in an escape character"));
               return FALSE;
             }
         }
-    }
-  if (mibew_key_file_find_trailing_escape (kf, &escape_group, &escape_key))
-    {
-      g_autofree char *where = g_strdup_printf ("[%s] %s", escape_group, escape_key);
-
-      config_error (error, file, where, _("the value ends in an escape character"));
-      return FALSE;
     }
   return TRUE;
 }
