@@ -7,6 +7,9 @@
  * - "fail_activate": true — activate() fails with an error;
  * - "hang_seconds": N — its threadPostMessage listener sleeps N seconds
  *   (a listener that hangs, past the per-request deadline);
+ * - "hang_first_seconds": N — its first call sleeps N seconds instead
+ *   (the requests that arrive meanwhile wait in the queue: many in
+ *   flight at once however slowly the clients send);
  * - "leak_bytes": N — its threadPostMessage listener allocates N bytes,
  *   touches them and never frees them (a plugin that leaks).
  *
@@ -46,6 +49,7 @@ G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 typedef struct
 {
   double hang_seconds;
+  double hang_first_seconds;
   gint64 leak_bytes;
   gboolean count;
   guint calls;                  /* atomic */
@@ -61,9 +65,11 @@ on_post_message (MibewEventEmitter *emitter,
   guint calls = (guint) g_atomic_int_add (&faults->calls, 1) + 1;
   g_autofree char *mark = faults->count ? g_strdup_printf (" [F#%u]", calls) : g_strdup (" [F]");
   g_autofree char *body = NULL;
+  double hang = calls == 1 && faults->hang_first_seconds > 0 ? faults->hang_first_seconds
+                                                             : faults->hang_seconds;
 
-  if (faults->hang_seconds > 0)
-    g_usleep ((gulong) (faults->hang_seconds * G_USEC_PER_SEC));
+  if (hang > 0)
+    g_usleep ((gulong) (hang * G_USEC_PER_SEC));
   if (faults->leak_bytes > 0)
     {
       /* on purpose: never freed, and touched so that it counts in the RSS */
@@ -103,6 +109,7 @@ rel_cfaulty_activate (MibewPlugin           *plugin,
     }
   faults = g_new0 (Faults, 1);
   faults->hang_seconds = config_number (config, "hang_seconds");
+  faults->hang_first_seconds = config_number (config, "hang_first_seconds");
   faults->leak_bytes = (gint64) config_number (config, "leak_bytes");
   faults->count = json_object_has_member (config, "count") && json_object_get_boolean_member (config, "count");
   return mibew_event_dispatcher_attach_func (dispatcher, "threadPostMessage", MIBEW_PRIORITY_DEFAULT,
