@@ -9,6 +9,11 @@
  *   gsignal        g_signal_emit() on a plain GObject of ours whose signal
  *                  takes a boxed struct flagged G_SIGNAL_TYPE_STATIC_SCOPE,
  *                  handlers connected with g_signal_connect()
+ *   gsignal-answer g_signal_emit() on a plain GObject of ours whose signal
+ *                  has post-message's shape: a MibewPostMessageArgs, a
+ *                  string answer folded by an accumulator, marshallers
+ *                  (GValue and va_list) as glib-genmarshal writes them, no
+ *                  class handler; the same listener as typed-gsignal
  *   typed          mibew_thread_events_emit_post_message(), listeners
  *                  attached with mibew_event_dispatcher_attach_callback()
  *   trigger        mibew_event_dispatcher_trigger (d, "threadPostMessage", ...)
@@ -159,6 +164,119 @@ gsignal_listener (BenchEmitter *emitter,
 }
 
 /* ---------------------------------------------------------------------- */
+/* the same-shape GSignal baseline: post-message's signature on a plain   */
+/* GObject, as a GLib application would declare it                       */
+
+#define BENCH_TYPE_ANSWER_EMITTER (bench_answer_emitter_get_type ())
+G_DECLARE_FINAL_TYPE (BenchAnswerEmitter, bench_answer_emitter, BENCH, ANSWER_EMITTER, GObject)
+
+struct _BenchAnswerEmitter
+{
+  GObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BenchAnswerEmitter, bench_answer_emitter, G_TYPE_OBJECT)
+
+static guint bench_answer_signal;
+
+typedef char *(*AnswerCallback) (gpointer instance, gpointer args, gpointer user_data);
+
+/* STRING:OBJECT, as glib-genmarshal writes it (GLib has none built in) */
+static void
+bench_marshal_STRING__OBJECT (GClosure     *closure,
+                              GValue       *return_value,
+                              guint         n_param_values,
+                              const GValue *param_values,
+                              gpointer      invocation_hint,
+                              gpointer      marshal_data)
+{
+  GCClosure *cc = (GCClosure *) closure;
+  gpointer data1, data2;
+  AnswerCallback callback;
+  char *answer;
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = param_values[0].data[0].v_pointer;
+    }
+  else
+    {
+      data1 = param_values[0].data[0].v_pointer;
+      data2 = closure->data;
+    }
+  callback = (AnswerCallback) (marshal_data != NULL ? marshal_data : cc->callback);
+  answer = callback (data1, param_values[1].data[0].v_pointer, data2);
+  g_value_take_string (return_value, answer);
+}
+
+static void
+bench_marshal_STRING__OBJECTv (GClosure *closure,
+                               GValue   *return_value,
+                               gpointer  instance,
+                               va_list   args,
+                               gpointer  marshal_data,
+                               int       n_params,
+                               GType    *param_types)
+{
+  GCClosure *cc = (GCClosure *) closure;
+  gpointer data1, data2, arg0;
+  AnswerCallback callback;
+  va_list args_copy;
+  char *answer;
+
+  va_copy (args_copy, args);
+  arg0 = va_arg (args_copy, gpointer);
+  if (arg0 != NULL)
+    arg0 = g_object_ref (arg0);
+  va_end (args_copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = instance;
+    }
+  else
+    {
+      data1 = instance;
+      data2 = closure->data;
+    }
+  callback = (AnswerCallback) (marshal_data != NULL ? marshal_data : cc->callback);
+  answer = callback (data1, arg0, data2);
+  if (arg0 != NULL)
+    g_object_unref (arg0);
+  g_value_take_string (return_value, answer);
+}
+
+/* the last answer given wins; every handler runs */
+static gboolean
+bench_accumulate_answer (GSignalInvocationHint *hint,
+                         GValue                *return_accu,
+                         const GValue          *handler_return,
+                         gpointer               data)
+{
+  if (g_value_get_string (handler_return) != NULL)
+    g_value_copy (handler_return, return_accu);
+  return TRUE;
+}
+
+static void
+bench_answer_emitter_class_init (BenchAnswerEmitterClass *klass)
+{
+  bench_answer_signal =
+    g_signal_new ("post-message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  bench_accumulate_answer, NULL, bench_marshal_STRING__OBJECT,
+                  G_TYPE_STRING, 1, MIBEW_TYPE_POST_MESSAGE_ARGS);
+  g_signal_set_va_marshaller (bench_answer_signal, G_TYPE_FROM_CLASS (klass),
+                              bench_marshal_STRING__OBJECTv);
+}
+
+static void
+bench_answer_emitter_init (BenchAnswerEmitter *self)
+{
+}
+
+/* ---------------------------------------------------------------------- */
 /* our listener: the signature of threadPostMessage (an alter event)      */
 
 static char *
@@ -187,6 +305,7 @@ typedef enum
 {
   CELL_DIRECT,
   CELL_GSIGNAL,
+  CELL_GSIGNAL_ANSWER,
   CELL_TYPED,
   CELL_TRIGGER,
   CELL_TYPED_GSIGNAL,
@@ -205,6 +324,7 @@ typedef enum
 static const char * const cell_names[N_CELLS] = {
   "direct",
   "gsignal",
+  "gsignal-answer",
   "typed",
   "trigger",
   "typed-gsignal",
@@ -231,6 +351,7 @@ typedef struct
   DirectMessage message;       /* direct and gsignal */
 
   BenchEmitter *gobject;
+  BenchAnswerEmitter *answer_gobject;  /* gsignal-answer */
 
   MibewEventDispatcher *dispatcher;
   MibewThreadEvents *events;
@@ -265,6 +386,19 @@ run_gsignal (State   *s,
 {
   for (guint64 i = 0; i < k; i++)
     g_signal_emit (s->gobject, bench_post_message_signal, 0, &s->message);
+}
+
+static BENCH_OPAQUE void
+run_gsignal_answer (State   *s,
+                    guint64  k)
+{
+  for (guint64 i = 0; i < k; i++)
+    {
+      char *answer = NULL;
+
+      g_signal_emit (s->answer_gobject, bench_answer_signal, 0, s->args, &answer);
+      g_free (answer);
+    }
 }
 
 static BENCH_OPAQUE void
@@ -396,6 +530,9 @@ run (State   *s,
     case CELL_GSIGNAL:
       run_gsignal (s, k);
       break;
+    case CELL_GSIGNAL_ANSWER:
+      run_gsignal_answer (s, k);
+      break;
     case CELL_TYPED:
     case CELL_TYPED_GSIGNAL:
       run_typed (s, k);
@@ -433,6 +570,7 @@ get_kind (State *s)
     case CELL_DIRECT:
     case CELL_GSIGNAL:
       return s->message.message_kind;
+    case CELL_GSIGNAL_ANSWER:
     case CELL_TYPED:
     case CELL_TRIGGER:
     case CELL_TYPED_GSIGNAL:
@@ -543,6 +681,13 @@ state_init (State      *s,
         g_signal_connect (s->gobject, "post-message", G_CALLBACK (gsignal_listener), NULL);
       break;
 
+    case CELL_GSIGNAL_ANSWER:
+      s->answer_gobject = g_object_new (BENCH_TYPE_ANSWER_EMITTER, NULL);
+      s->args = mibew_post_message_args_new (NULL, KIND_BEFORE, "hello", NULL);
+      for (guint i = 0; i < n; i++)
+        g_signal_connect (s->answer_gobject, "post-message", G_CALLBACK (mibew_listener), NULL);
+      break;
+
     case CELL_TYPED:
     case CELL_TRIGGER:
     case CELL_TYPED_GSIGNAL:
@@ -607,6 +752,7 @@ state_clear (State *s)
   g_clear_pointer (&s->direct.user_data, g_free);
   g_clear_pointer (&s->doc, g_free);
   g_clear_object (&s->gobject);
+  g_clear_object (&s->answer_gobject);
   g_clear_object (&s->args);
   g_clear_object (&s->thread);
   g_clear_object (&s->dispatcher);

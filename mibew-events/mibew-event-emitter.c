@@ -105,6 +105,8 @@ typedef struct
   gint hold;            /* atomic, set under writer_lock: dispose took a
                          * reference for the emissions in progress */
   GObject *emitter;     /* the slot's owner, for dropping the hold */
+  gulong handler;       /* relaxed atomic: a GSignal handler of the event's
+                         * signal found last time, or 0 (see has_handler ()) */
 } Slot;
 
 typedef struct
@@ -443,6 +445,14 @@ run_listeners (gpointer              instance,
 /* ---------------------------------------------------------------------- */
 /* the GSignal path                                                       */
 
+/* The object in a GValue of an object type, as GLib's own marshallers
+ * read it (g_value_peek_pointer() is a call, with a type check). */
+static inline gpointer
+peek_object (const GValue *value)
+{
+  return value->data[0].v_pointer;
+}
+
 /* Every answering signal is "pointer (object)": one hand-written
  * marshaller serves them all, instead of g_cclosure_marshal_generic()'s
  * libffi call (which costs more than the rest of an emission). */
@@ -463,16 +473,16 @@ marshal_answer__OBJECT (GClosure     *closure,
   if (G_CCLOSURE_SWAP_DATA (closure))
     {
       data1 = closure->data;
-      data2 = g_value_peek_pointer (param_values + 0);
+      data2 = peek_object (param_values + 0);
     }
   else
     {
-      data1 = g_value_peek_pointer (param_values + 0);
+      data1 = peek_object (param_values + 0);
       data2 = closure->data;
     }
   callback = (AnswerFunc) (marshal_data != NULL ? marshal_data : cc->callback);
   /* the signal's parameter: an object of the arguments class */
-  answer = callback (data1, g_value_peek_pointer (param_values + 1), data2);
+  answer = callback (data1, peek_object (param_values + 1), data2);
 
   if (return_value == NULL || answer == NULL)
     return;
@@ -496,33 +506,65 @@ typedef struct
   gboolean from_class_closure;  /* the next accumulation is our stage's */
 } Frame;
 
+typedef struct
+{
+  Frame *items;
+  guint len;
+  guint size;
+} FrameStack;
+
+/* Every stage and every accumulation looks the stack up: a compiler
+ * thread-local pointer in front of the GPrivate, which costs a call into
+ * libpthread each time; the GPrivate frees the stack when the thread
+ * exits. */
+static __thread FrameStack *frames_tls;
+
 static void
 frames_free (gpointer data)
 {
-  g_array_free (data, TRUE);
+  FrameStack *frames = data;
+
+  /* run by the exiting thread itself: nothing of it may find the stack */
+  frames_tls = NULL;
+  g_free (frames->items);
+  g_free (frames);
 }
 
 static GPrivate frames_key = G_PRIVATE_INIT (frames_free);
 
-static GArray *
+static inline FrameStack *
 get_frames (void)
 {
-  GArray *frames = g_private_get (&frames_key);
+  FrameStack *frames = frames_tls;
 
   if (G_UNLIKELY (frames == NULL))
     {
-      frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 8);
+      frames = g_new0 (FrameStack, 1);
       g_private_set (&frames_key, frames);
+      frames_tls = frames;
     }
   return frames;
 }
 
-static Frame *
-top_frame (GArray *frames)
+/* Valid until the next push: a listener's emission may move the stack. */
+static inline Frame *
+top_frame (FrameStack *frames)
 {
   if (frames->len == 0)
     return NULL;
-  return &g_array_index (frames, Frame, frames->len - 1);
+  return &frames->items[frames->len - 1];
+}
+
+static inline void
+push_frame (FrameStack  *frames,
+            const Frame *frame)
+{
+  if (G_UNLIKELY (frames->len == frames->size))
+    {
+      frames->size = MAX (8, 2 * frames->size);
+      frames->items = g_renew (Frame, frames->items, frames->size);
+    }
+  frames->items[frames->len++] = *frame;
 }
 
 static void
@@ -536,9 +578,9 @@ class_closure_marshal (GClosure     *closure,
   const MibewEventInfo *info = closure->data;
   GSignalInvocationHint *hint = invocation_hint;
   /* the signal's instance and parameter, of its types */
-  MibewEventEmitter *self = g_value_peek_pointer (&param_values[0]);
-  MibewEventArgs *args = g_value_peek_pointer (&param_values[1]);
-  GArray *frames = get_frames ();
+  MibewEventEmitter *self = peek_object (&param_values[0]);
+  MibewEventArgs *args = peek_object (&param_values[1]);
+  FrameStack *frames = get_frames ();
 
   /* GLib keeps earlier stage bits in run_type: test the latest first */
   if (hint->run_type & G_SIGNAL_RUN_CLEANUP)
@@ -546,8 +588,8 @@ class_closure_marshal (GClosure     *closure,
       Frame *frame = top_frame (frames);
 
       g_assert (frame != NULL && frame->args == args);
+      frames->len--;
       slot_leave (frame->slot);
-      g_array_set_size (frames, frames->len - 1);
     }
   else if (hint->run_type & G_SIGNAL_RUN_LAST)
     {
@@ -568,7 +610,7 @@ class_closure_marshal (GClosure     *closure,
       frame.slot = get_slot (self, mibew_event_info_id (info));
       frame.list = slot_enter (frame.slot);
       frame.from_class_closure = TRUE;
-      g_array_append_val (frames, frame);
+      push_frame (frames, &frame);
 
       if (frame.list != NULL &&
           !run_listeners (self, info, frame.list, 0, frame.list->n_low, hint->detail, args))
@@ -1047,6 +1089,26 @@ mibew_event_emitter_count_listeners (MibewEventEmitter    *self,
   return n;
 }
 
+/* Whether @self has a GSignal handler of @id's signal, whatever its
+ * detail and blocked or not. g_signal_handler_find() allocates a match
+ * record whenever it finds one: the id it found is kept in the slot, and
+ * while that handler stays connected (GLib never gives an id twice) only
+ * it is looked up, in GLib's table of handlers, without allocating. The
+ * kept id is only a hint, so relaxed atomics do. */
+static gboolean
+has_handler (MibewEventEmitter *self,
+             Slot              *slot,
+             MibewEventId       id)
+{
+  gulong known = __atomic_load_n (&slot->handler, __ATOMIC_RELAXED);
+
+  if (known != 0 && g_signal_handler_is_connected (self, known))
+    return TRUE;
+  known = g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL);
+  __atomic_store_n (&slot->handler, known, __ATOMIC_RELAXED);
+  return known != 0;
+}
+
 gboolean
 mibew_event_emitter_emit (MibewEventEmitter *self,
                           MibewEventId       id,
@@ -1057,6 +1119,7 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
   GQuark detail = 0;
   gboolean go_on = TRUE;
   gboolean via_gsignal;
+  Slot *slot;
 
   /* the JSON form of some classes depends on the event (css or js), and
    * mibew_event_args_get_event_name() tells it */
@@ -1077,12 +1140,11 @@ mibew_event_emitter_emit (MibewEventEmitter *self,
    * mibew_object_may_have_handlers()): g_signal_connect() marks the
    * emitter before the handler exists, so one connected at any time,
    * from any thread, is seen by the next emission. */
-  via_gsignal = mibew_object_may_have_handlers (self) &&
-                g_signal_handler_find (self, G_SIGNAL_MATCH_ID, signal_ids[id], 0, NULL, NULL, NULL) != 0;
+  slot = get_slot (self, id);
+  via_gsignal = mibew_object_may_have_handlers (self) && has_handler (self, slot, id);
 
   if (G_LIKELY (!via_gsignal))
     {
-      Slot *slot = get_slot (self, id);
       ListenerList *list;
 
       /* nobody listens: no atomic operation at all (the pointer is only

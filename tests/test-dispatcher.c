@@ -158,6 +158,52 @@ other_handler (void)
 {
 }
 
+/* The emitter remembers the handler it found (see has_handler() in
+ * mibew-event-emitter.c): whatever happens to that one, the next emission
+ * must see the handlers there are then. */
+static void
+test_gsignal_handlers_replaced (void)
+{
+  g_autoptr(MibewEventDispatcher) d = mibew_event_dispatcher_new ();
+  MibewThreadEvents *thread = mibew_event_dispatcher_get_thread (d);
+  const int with_a[] = { 1, 2, 3 };
+  const int with_b[] = { 1, 4, 3 };
+  const int with_a_b[] = { 1, 2, 4, 3 };
+  const int listeners_only[] = { 1, 3 };
+  gulong a, b;
+
+  attach (d, 0, 1);
+  attach (d, 5, 3);
+  a = g_signal_connect (thread, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (2));
+  emit (d);
+  assert_order (with_a, G_N_ELEMENTS (with_a));
+
+  /* the one found first goes, another stays */
+  b = g_signal_connect (thread, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (4));
+  emit (d);
+  assert_order (with_a_b, G_N_ELEMENTS (with_a_b));
+  g_signal_handler_disconnect (thread, a);
+  emit (d);
+  assert_order (with_b, G_N_ELEMENTS (with_b));
+
+  /* blocked: still connected, and GLib skips it */
+  g_signal_handler_block (thread, b);
+  emit (d);
+  assert_order (listeners_only, G_N_ELEMENTS (listeners_only));
+  g_signal_handler_unblock (thread, b);
+  emit (d);
+  assert_order (with_b, G_N_ELEMENTS (with_b));
+
+  /* gone, then a new one: from the next emission on */
+  g_signal_handler_disconnect (thread, b);
+  emit (d);
+  assert_order (listeners_only, G_N_ELEMENTS (listeners_only));
+  a = g_signal_connect (thread, "post-message", G_CALLBACK (signal_handler), GINT_TO_POINTER (2));
+  emit (d);
+  assert_order (with_a, G_N_ELEMENTS (with_a));
+  g_signal_handler_disconnect (thread, a);
+}
+
 /* Connects the g_signal_connect() handler 2 from inside a listener. */
 static char *
 connecting_listener (MibewThreadEvents    *events,
@@ -905,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/dispatcher/priority/extremes", test_priority_extremes);
   g_test_add_func ("/dispatcher/priority/gsignal", test_priority_gsignal);
   g_test_add_func ("/dispatcher/priority/gsignal-connected-late", test_gsignal_connected_late);
+  g_test_add_func ("/dispatcher/priority/gsignal-handlers-replaced", test_gsignal_handlers_replaced);
   g_test_add_func ("/dispatcher/attach/twice", test_same_listener_twice);
   g_test_add_func ("/dispatcher/errors", test_errors);
   g_test_add_func ("/dispatcher/reentrant/detach", test_detach_during_emission);

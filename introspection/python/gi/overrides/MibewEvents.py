@@ -139,7 +139,9 @@ def _guard(event_name, callback, return_type, owner=None):
     def guarded(*args):
         try:
             answer = callback(*args)
-            if notify:
+            # most listeners change the arguments and answer nothing: no
+            # further call for them (this runs once per listener and event)
+            if notify or answer is None:
                 return None
             answer = _to_answer(answer)
         except Exception as e:  # a listener must never break the emission
