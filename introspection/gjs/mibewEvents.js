@@ -109,7 +109,12 @@ function guard(eventName, callback, returnType = null, owner = null) {
     return function (emitter, args) {
         let answer;
         try {
-            answer = toAnswer(callback.call(this, emitter, args));
+            answer = callback.call(this, emitter, args);
+            // most listeners change the arguments and answer nothing: no
+            // further call for them (this runs once per listener and event)
+            if (answer === null || answer === undefined)
+                return null;
+            answer = toAnswer(answer);
         } catch (e) {
             return failed(emitter, e);
         }
