@@ -36,6 +36,7 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'pylib'))
 import bridgesign  # noqa: E402
 from jsondiff import strict_diff  # noqa: E402
+from servelog import LoggedProcess  # noqa: E402
 
 TOOL = os.environ['MIBEW_EVENTS_TOOL']
 DATA = os.environ['MIBEW_EVENTS_DATA']
@@ -192,8 +193,10 @@ def metric_sum(values, name, **labels):
                if n == name and all((k, val) in ls for k, val in labels.items()))
 
 
-class Server:
+class Server(LoggedProcess):
     """`mibew-events serve ARGS...` as a child process; its log in a file."""
+
+    TIMEOUT = TIMEOUT
 
     def __init__(self, tmp, *args, signed=True):
         self.log_path = os.path.join(tmp, 'serve-%d.log' % id(self))
@@ -210,25 +213,6 @@ class Server:
         host, _, port = where.rpartition(':')
         self.address = (host, int(port))
         self.url = 'http://%s:%d' % self.address
-
-    def text(self):
-        with open(self.log_path, 'rb') as f:
-            return f.read().decode('utf-8', 'replace')
-
-    def wait_for(self, pattern, start=0, timeout=TIMEOUT):
-        regex = re.compile(pattern, re.M) if isinstance(pattern, str) else pattern
-        deadline = time.monotonic() + timeout
-        while True:
-            text = self.text()
-            m = regex.search(text, start)
-            if m:
-                return m
-            if self.proc.poll() is not None:
-                raise AssertionError('serve exited with %s before logging %r:\n%s'
-                                     % (self.proc.returncode, regex.pattern, text))
-            if time.monotonic() > deadline:
-                raise AssertionError('serve did not log %r within %d s:\n%s' % (regex.pattern, timeout, text))
-            time.sleep(0.02)
 
     def request(self, method, path, body=b''):
         conn = Conn(self.address)

@@ -27,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from clitest import ToolTestCase, TOOL, data_path, load, run, strict_diff  # noqa: E402
 import bridgesign  # noqa: E402
+from servelog import LoggedProcess  # noqa: E402
 
 HAS_BRIDGE = os.environ.get('MIBEW_EVENTS_TOOL_HAS_BRIDGE', '1') == '1'
 HAS_PLUGINS = os.environ.get('MIBEW_EVENTS_TOOL_HAS_PLUGINS', '0') == '1'
@@ -54,9 +55,11 @@ class UnixHTTPConnection(http.client.HTTPConnection):
         self.sock.connect(self.socket_path)
 
 
-class Server:
+class Server(LoggedProcess):
     """`mibew-events serve ARGS...` as a child process; its standard error
     goes to a file, read to learn where it listens and what it logged."""
+
+    TIMEOUT = TIMEOUT
 
     def __init__(self, *args, directory):
         self.args = args
@@ -66,27 +69,6 @@ class Server:
                                      stdout=self.log, stderr=self.log)
         self.where = None
         self.secret = None
-
-    def text(self):
-        with open(self.log_path, 'rb') as f:
-            return f.read().decode('utf-8', 'replace')
-
-    def wait_for(self, pattern, start=0, timeout=TIMEOUT):
-        """The first match of @pattern in the log after offset @start."""
-        regex = re.compile(pattern, re.M) if isinstance(pattern, str) else pattern
-        deadline = time.monotonic() + timeout
-        while True:
-            text = self.text()
-            m = regex.search(text, start)
-            if m:
-                return m
-            if self.proc.poll() is not None:
-                raise AssertionError('serve exited with %s before logging %r:\n%s'
-                                     % (self.proc.returncode, regex.pattern, text))
-            if time.monotonic() > deadline:
-                raise AssertionError('serve did not log %r within %d s:\n%s'
-                                     % (regex.pattern, timeout, text))
-            time.sleep(0.02)
 
     def start(self):
         self.where = self.wait_for(LISTENING).group('where')
