@@ -589,15 +589,26 @@ class JsFailureTest(E2eTestCase):
 
 
 class ReloadUnderLoadTest(E2eTestCase):
-    """4: SIGHUP twice while 8 clients post (once with a changed setting)."""
+    """4: SIGHUP twice while 8 clients post (once with a changed setting),
+    with the C and Python markers, then with the JavaScript one too."""
 
     def test_reload_under_load(self):
-        server = self.serve('--config', self.config(examples=False))
-        server.wait_for(r'2 plugins active')
+        self.check_reload_under_load(js=False)
+
+    def test_reload_under_load_with_javascript(self):
+        """E2E:JsMarker (weight 7, between the other two) is unloaded and
+        loaded again with them, in the server's main context."""
+        self.check_reload_under_load(js=True)
+
+    def check_reload_under_load(self, js):
+        server = self.serve('--config', self.config(examples=False, js=js))
+        n_plugins = 3 if js else 2
+        server.wait_for(r'%d plugins active' % n_plugins)
         doc = load('threadPostMessage')
         body = json.dumps(doc).encode()
-        old = doc['message_body'] + ' [C] [Py]'
-        new = doc['message_body'] + ' [C2] [Py]'
+        js_mark = ' [Js]' if js else ''
+        old = doc['message_body'] + ' [C]' + js_mark + ' [Py]'
+        new = doc['message_body'] + ' [C2]' + js_mark + ' [Py]'
         stop = threading.Event()
         results = [None] * 8
         # the plugins are swapped while emissions wait
@@ -636,10 +647,10 @@ class ReloadUnderLoadTest(E2eTestCase):
             server.proc.send_signal(signal.SIGHUP)          # the same file
             server.wait_for(r'Reloaded', start=mark)
             time.sleep(1.0)
-            self.config(c_mark='C2', examples=False)          # a changed setting
+            self.config(c_mark='C2', examples=False, js=js)   # a changed setting
             mark = len(server.text())
             server.proc.send_signal(signal.SIGHUP)
-            server.wait_for(r'2 plugins active', start=mark)
+            server.wait_for(r'%d plugins active' % n_plugins, start=mark)
             server.wait_for(r'Reloaded', start=mark)
             time.sleep(1.5)
         finally:
@@ -652,8 +663,8 @@ class ReloadUnderLoadTest(E2eTestCase):
             self.assertEqual(bad, [], 'every answer 200 and correct')
             for k, v in answers.items():
                 total[k] += v
-        print('reload under load: %d answers before the new setting, %d after, none with a partial '
-              'set of plugins' % (total[old], total[new]))
+        print('reload under load%s: %d answers before the new setting, %d after, none with a partial '
+              'set of plugins' % (' with JavaScript' if js else '', total[old], total[new]))
         self.assertGreater(total[old], 0)
         self.assertGreater(total[new], 0, 'the new setting took effect')
         status, data = server.request('POST', '/v1/events/threadPostMessage', body)
