@@ -4,10 +4,22 @@
 //
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
+// --iterations K (see bench_main): run exactly K events, once, untimed
+$bench_iterations = null;
+
 // Runs $run($k) (which returns elapsed ns for $k events) with $k grown
 // until one run lasts $seconds; returns the median ns per event of five.
+// With --iterations K, runs $run(K) once and returns 0: the set-up before
+// it and the process around it are the same for every K, so that
+// valgrind --tool=callgrind with K and with 0 counts what K events cost.
 function median_ns_per_event($run, $seconds)
 {
+    global $bench_iterations;
+
+    if ($bench_iterations !== null) {
+        $run($bench_iterations);
+        return 0.0;
+    }
     $target = (int) ($seconds * 1e9);
     $k = 1;
     for (;;) {
@@ -31,10 +43,16 @@ function median_ns_per_event($run, $seconds)
 // (smoke, memory) to a function returning the exit status; $measures maps
 // each row's name to function ($n, $seconds) returning ns per event; prints
 // {"row": {"0": ns, "1": ns, "10": ns, "100": ns, "1000": ns}, ...}.
+// --row ROW --listeners N --iterations K runs K events of that row, after
+// its set-up, and prints nothing (for callgrind).
 function bench_main($script, $argv, $modes, $measures)
 {
+    global $bench_iterations;
+
     $seconds = 0.1;
     $max = 1000;
+    $row = null;
+    $listeners = 1;
     for ($i = 1; $i < count($argv); $i++) {
         $mode = substr($argv[$i], 0, 2) === '--' ? substr($argv[$i], 2) : null;
         if ($mode !== null && isset($modes[$mode])) {
@@ -43,11 +61,26 @@ function bench_main($script, $argv, $modes, $measures)
             $seconds = (float) $argv[++$i];
         } elseif ($argv[$i] === '--max-listeners' && $i + 1 < count($argv)) {
             $max = (int) $argv[++$i];
+        } elseif ($argv[$i] === '--row' && $i + 1 < count($argv) && isset($measures[$argv[$i + 1]])) {
+            $row = $argv[++$i];
+        } elseif ($argv[$i] === '--listeners' && $i + 1 < count($argv)) {
+            $listeners = (int) $argv[++$i];
+        } elseif ($argv[$i] === '--iterations' && $i + 1 < count($argv)) {
+            $bench_iterations = max((int) $argv[++$i], 0);
         } else {
-            fwrite(STDERR, "usage: php $script [--seconds S] [--max-listeners N] | --"
+            fwrite(STDERR, "usage: php $script [--seconds S] [--max-listeners N] | --row "
+                . implode('|', array_keys($measures)) . " --listeners N --iterations K | --"
                 . implode(' | --', array_keys($modes)) . "\n");
             exit(1);
         }
+    }
+    if (($row === null) !== ($bench_iterations === null)) {
+        fwrite(STDERR, "$script: --row and --iterations go together\n");
+        exit(1);
+    }
+    if ($row !== null) {
+        $measures[$row]($listeners, 0.0);
+        return;
     }
 
     $result = array();

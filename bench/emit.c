@@ -14,6 +14,9 @@
  *                  string answer folded by an accumulator, marshallers
  *                  (GValue and va_list) as glib-genmarshal writes them, no
  *                  class handler; the same listener as typed-gsignal
+ *   gsignal-answer-class  the same signal with one RUN_LAST class handler
+ *                  that answers nothing: GLib's cost for a signal of that
+ *                  shape whose class handler sees every emission
  *   typed          mibew_thread_events_emit_post_message(), listeners
  *                  attached with mibew_event_dispatcher_attach_callback()
  *   trigger        mibew_event_dispatcher_trigger (d, "threadPostMessage", ...)
@@ -178,6 +181,7 @@ struct _BenchAnswerEmitter
 G_DEFINE_FINAL_TYPE (BenchAnswerEmitter, bench_answer_emitter, G_TYPE_OBJECT)
 
 static guint bench_answer_signal;
+static guint bench_answer_class_signal;
 
 typedef char *(*AnswerCallback) (gpointer instance, gpointer args, gpointer user_data);
 
@@ -260,15 +264,34 @@ bench_accumulate_answer (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* the class handler of "post-message-class": answers nothing */
+static char *
+bench_answer_class_handler (gpointer instance,
+                            gpointer args,
+                            gpointer user_data)
+{
+  return NULL;
+}
+
 static void
 bench_answer_emitter_class_init (BenchAnswerEmitterClass *klass)
 {
+  GType itype = G_TYPE_FROM_CLASS (klass);
+  GType param = MIBEW_TYPE_POST_MESSAGE_ARGS;
+
   bench_answer_signal =
-    g_signal_new ("post-message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+    g_signal_new ("post-message", itype, G_SIGNAL_RUN_LAST, 0,
                   bench_accumulate_answer, NULL, bench_marshal_STRING__OBJECT,
-                  G_TYPE_STRING, 1, MIBEW_TYPE_POST_MESSAGE_ARGS);
-  g_signal_set_va_marshaller (bench_answer_signal, G_TYPE_FROM_CLASS (klass),
-                              bench_marshal_STRING__OBJECTv);
+                  G_TYPE_STRING, 1, param);
+  g_signal_set_va_marshaller (bench_answer_signal, itype, bench_marshal_STRING__OBJECTv);
+  /* the same with one RUN_LAST class handler, the least a signal whose
+   * class handler sees every emission can have (gsignal-answer-class) */
+  bench_answer_class_signal =
+    g_signal_newv ("post-message-class", itype, G_SIGNAL_RUN_LAST,
+                   g_cclosure_new (G_CALLBACK (bench_answer_class_handler), NULL, NULL),
+                   bench_accumulate_answer, NULL, bench_marshal_STRING__OBJECT,
+                   G_TYPE_STRING, 1, &param);
+  g_signal_set_va_marshaller (bench_answer_class_signal, itype, bench_marshal_STRING__OBJECTv);
 }
 
 static void
@@ -306,6 +329,7 @@ typedef enum
   CELL_DIRECT,
   CELL_GSIGNAL,
   CELL_GSIGNAL_ANSWER,
+  CELL_GSIGNAL_ANSWER_CLASS,
   CELL_TYPED,
   CELL_TRIGGER,
   CELL_TYPED_GSIGNAL,
@@ -325,6 +349,7 @@ static const char * const cell_names[N_CELLS] = {
   "direct",
   "gsignal",
   "gsignal-answer",
+  "gsignal-answer-class",
   "typed",
   "trigger",
   "typed-gsignal",
@@ -351,7 +376,8 @@ typedef struct
   DirectMessage message;       /* direct and gsignal */
 
   BenchEmitter *gobject;
-  BenchAnswerEmitter *answer_gobject;  /* gsignal-answer */
+  BenchAnswerEmitter *answer_gobject;  /* gsignal-answer, gsignal-answer-class */
+  guint answer_signal;
 
   MibewEventDispatcher *dispatcher;
   MibewThreadEvents *events;
@@ -396,7 +422,7 @@ run_gsignal_answer (State   *s,
     {
       char *answer = NULL;
 
-      g_signal_emit (s->answer_gobject, bench_answer_signal, 0, s->args, &answer);
+      g_signal_emit (s->answer_gobject, s->answer_signal, 0, s->args, &answer);
       g_free (answer);
     }
 }
@@ -531,6 +557,7 @@ run (State   *s,
       run_gsignal (s, k);
       break;
     case CELL_GSIGNAL_ANSWER:
+    case CELL_GSIGNAL_ANSWER_CLASS:
       run_gsignal_answer (s, k);
       break;
     case CELL_TYPED:
@@ -571,6 +598,7 @@ get_kind (State *s)
     case CELL_GSIGNAL:
       return s->message.message_kind;
     case CELL_GSIGNAL_ANSWER:
+    case CELL_GSIGNAL_ANSWER_CLASS:
     case CELL_TYPED:
     case CELL_TRIGGER:
     case CELL_TYPED_GSIGNAL:
@@ -682,10 +710,13 @@ state_init (State      *s,
       break;
 
     case CELL_GSIGNAL_ANSWER:
+    case CELL_GSIGNAL_ANSWER_CLASS:
       s->answer_gobject = g_object_new (BENCH_TYPE_ANSWER_EMITTER, NULL);
+      s->answer_signal = cell == CELL_GSIGNAL_ANSWER ? bench_answer_signal : bench_answer_class_signal;
       s->args = mibew_post_message_args_new (NULL, KIND_BEFORE, "hello", NULL);
       for (guint i = 0; i < n; i++)
-        g_signal_connect (s->answer_gobject, "post-message", G_CALLBACK (mibew_listener), NULL);
+        g_signal_connect_data (s->answer_gobject, g_signal_name (s->answer_signal),
+                               G_CALLBACK (mibew_listener), NULL, NULL, 0);
       break;
 
     case CELL_TYPED:
