@@ -6,12 +6,18 @@
 // The GJS twin of bench/python-listener.py (same variants, same output):
 //   bare      MibewBench.Emitter.emit_post_message(), handlers connected
 //             with connect(): no dispatcher, no guard
+//   bare-wide the same on MibewBench.WideEmitter, whose class has the
+//             signals of ThreadEvents (GJS looks the signal's
+//             introspection data up by name on every emission, through
+//             the class's signals: post-message is the 6th of 8 there)
 //   attached  our events.emit_post_message(), listeners attached with
 //             dispatcher.attach_listener() (guarded by imports.mibewEvents)
 //   connected our events.emit_post_message(), handlers connected with
 //             events.connect('post-message', ...) (guarded)
 //
-//   gjs gjs-listener.js [--seconds S] | --memory [N]
+//   gjs gjs-listener.js [--seconds S] | --memory [N] | --iterations VARIANT K
+//   (--iterations: one handler, 200 emissions, then K more, untimed: for
+//   callgrind, run with K and with 0)
 
 imports.gi.versions.MibewEvents = '1.0';
 imports.gi.versions.MibewBench = '1.0';
@@ -48,12 +54,14 @@ function medianNs(run, seconds) {
 }
 
 function make(variant, n) {
-    if (variant === 'bare') {
-        const emitter = MibewBench.Emitter.new();
+    if (variant === 'bare' || variant === 'bare-wide') {
+        const emitter = variant === 'bare' ? MibewBench.Emitter.new() : MibewBench.WideEmitter.new();
         for (let i = 0; i < n; i++)
             emitter.connect('post-message', handler);
         return [emitter, null];
     }
+    if (variant !== 'attached' && variant !== 'connected')
+        throw new Error(`gjs-listener.js: no variant ${variant}`);
     const d = MibewEvents.EventDispatcher.new();
     const events = d.thread;
     for (let i = 0; i < n; i++) {
@@ -91,8 +99,19 @@ function main(argv) {
     }
     const seconds = argv[0] === '--seconds' ? Number(argv[1]) : 0.2;
     const args = MibewEvents.PostMessageArgs.new(new MibewEvents.Thread(), USER, 'hi', null);
+    if (argv[0] === '--iterations' && argv.length === 3) {
+        const [emitter, keep] = make(argv[1], 1);
+        for (let i = 0; i < 200 + Number(argv[2]); i++)
+            emitter.emit_post_message(args);
+        if (args.get_message_kind() !== INFO) {
+            printerr(`gjs-listener.js: the ${argv[1]} handler did not run`);
+            imports.system.exit(2);
+        }
+        void keep;
+        return;
+    }
     const result = {};
-    for (const variant of ['bare', 'attached', 'connected']) {
+    for (const variant of ['bare', 'bare-wide', 'attached', 'connected']) {
         result[variant] = {};
         for (const n of COUNTS) {
             const [emitter, keep] = make(variant, n);

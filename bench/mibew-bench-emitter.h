@@ -7,6 +7,12 @@
  * MibewThreadEvents::post-message (one MibewPostMessageArgs, a string
  * returned) and is emitted from C by an introspected method, the way
  * mibew_thread_events_emit_post_message() emits ours.
+ *
+ * MibewBenchWideEmitter is the same with the signals of MibewThreadEvents
+ * around it (the same names, so the same order in the typelib): GJS looks
+ * the signal's introspection data up by name, signal by signal through
+ * its class's list, on every emission to a JavaScript handler, so its
+ * cost depends on the class, not only on the signal.
  */
 
 #pragma once
@@ -21,5 +27,12 @@ G_DECLARE_FINAL_TYPE (MibewBenchEmitter, mibew_bench_emitter, MIBEW_BENCH, EMITT
 MibewBenchEmitter *mibew_bench_emitter_new               (void);
 void               mibew_bench_emitter_emit_post_message (MibewBenchEmitter    *self,
                                                           MibewPostMessageArgs *args);
+
+#define MIBEW_BENCH_TYPE_WIDE_EMITTER (mibew_bench_wide_emitter_get_type ())
+G_DECLARE_FINAL_TYPE (MibewBenchWideEmitter, mibew_bench_wide_emitter, MIBEW_BENCH, WIDE_EMITTER, GObject)
+
+MibewBenchWideEmitter *mibew_bench_wide_emitter_new               (void);
+void                   mibew_bench_wide_emitter_emit_post_message (MibewBenchWideEmitter *self,
+                                                                   MibewPostMessageArgs  *args);
 
 G_END_DECLS

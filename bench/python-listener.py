@@ -12,6 +12,9 @@
 #   bare      MibewBench.Emitter (bench/mibew-bench-emitter.c, a plain
 #             GObject signal), emit_post_message(), handlers connected with
 #             PyGObject's connect(): no dispatcher, no guard
+#   bare-wide the same on MibewBench.WideEmitter, whose class has the
+#             signals of ThreadEvents (for GJS's sake, see gjs-listener.js;
+#             PyGObject finds the signal's data once, when connecting)
 #   attached  our events.emit_post_message(), listeners attached by name
 #             with dispatcher.attach_listener() (guarded by the override)
 #   connected our events.emit_post_message(), handlers connected with
@@ -21,6 +24,10 @@
 #                                       "attached": {...}, "connected": {...}}
 #   python-listener.py --memory [N]    bytes per attached / connected listener
 #                                      (RSS growth over N listeners, 5000)
+#   python-listener.py --iterations VARIANT K
+#                                      one handler, 200 emissions, then K
+#                                      more, untimed: for callgrind (run with
+#                                      K and with 0, the difference is K's)
 
 import json
 import sys
@@ -59,11 +66,13 @@ def median_ns(run, seconds):
 
 def make(variant, n):
     """(emitter whose emit_post_message() runs n handlers, keep-alive)"""
-    if variant == 'bare':
-        emitter = MibewBench.Emitter.new()
+    if variant in ('bare', 'bare-wide'):
+        emitter = MibewBench.Emitter.new() if variant == 'bare' else MibewBench.WideEmitter.new()
         for _ in range(n):
             emitter.connect('post-message', handler)
         return emitter, None
+    if variant not in ('attached', 'connected'):
+        sys.exit('python-listener.py: no variant %s' % variant)
     d = MibewEvents.EventDispatcher.new()
     events = d.props.thread
     for _ in range(n):
@@ -97,9 +106,16 @@ def main():
         return
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[1] == '--seconds' else 0.2
     args = MibewEvents.PostMessageArgs.new(MibewEvents.Thread(), USER, 'hi', None)
+    if sys.argv[1:2] == ['--iterations'] and len(sys.argv) == 4:
+        emitter, keep = make(sys.argv[2], 1)
+        for _ in range(200 + int(sys.argv[3])):
+            emitter.emit_post_message(args)
+        if args.get_message_kind() != INFO:
+            sys.exit('python-listener.py: the %s handler did not run' % sys.argv[2])
+        return
 
     result = {}
-    for variant in ('bare', 'attached', 'connected'):
+    for variant in ('bare', 'bare-wide', 'attached', 'connected'):
         result[variant] = {}
         for n in COUNTS:
             emitter, keep = make(variant, n)
