@@ -715,8 +715,8 @@ state_init (State      *s,
       s->answer_signal = cell == CELL_GSIGNAL_ANSWER ? bench_answer_signal : bench_answer_class_signal;
       s->args = mibew_post_message_args_new (NULL, KIND_BEFORE, "hello", NULL);
       for (guint i = 0; i < n; i++)
-        g_signal_connect_data (s->answer_gobject, g_signal_name (s->answer_signal),
-                               G_CALLBACK (mibew_listener), NULL, NULL, 0);
+        g_signal_connect (s->answer_gobject, g_signal_name (s->answer_signal),
+                          G_CALLBACK (mibew_listener), NULL);
       break;
 
     case CELL_TYPED:
